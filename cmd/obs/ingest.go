@@ -1,0 +1,53 @@
+// obs ingest: build the store from the data folder, atomically.
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/region-bretagne/obs/ingest"
+	"github.com/region-bretagne/obs/store"
+)
+
+func init() {
+	register("ingest", "charge les données officielles dans le magasin DuckDB", runIngest)
+}
+
+// extraSteps are the ingest steps of layers above the territorial frame
+// (indicators, cube), registered by their own files.
+var extraSteps []ingest.Step
+
+func runIngest(ctx context.Context, args []string, stdout io.Writer) error {
+	fs, dbFlag := newFlags("ingest")
+	dataFlag := fs.String("data", "", "data folder (default $OBS_DATA, else ../shared/opendata)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	rep, err := doIngest(ctx, *dataFlag, store.Path(*dbFlag))
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "Magasin %s prêt : %d fichiers sources, %d remarques, en %s.\n", rep.DBPath, rep.Sources, rep.Notes, rep.Duration.Round(1e6))
+	return nil
+}
+
+// doIngest runs the ingest with progress on a terminal.
+func doIngest(ctx context.Context, dataFlag, dbPath string) (*ingest.Report, error) {
+	dataDir, err := ingest.DataDir(dataFlag)
+	if err != nil {
+		return nil, err
+	}
+	opts := ingest.Options{DataDir: dataDir, DBPath: dbPath, Steps: extraSteps}
+	if isTerminal(os.Stderr) {
+		opts.OnStep = func(i, n int, name string) {
+			fmt.Fprintf(os.Stderr, "\r\033[K[%d/%d] %s %s", i, n, name, strings.Repeat("▪", i))
+			if i == n {
+				fmt.Fprintln(os.Stderr)
+			}
+		}
+	}
+	return ingest.Build(ctx, opts)
+}
