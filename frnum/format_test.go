@@ -1,0 +1,122 @@
+// This file tests the French number formatters against hand-written
+// expectations and, by fuzzing, against strconv's rounding.
+
+package frnum
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+const (
+	nnbsp = "\u202f"
+	nbsp  = "\u00a0"
+)
+
+func TestNumber(t *testing.T) {
+	tests := []struct {
+		name     string
+		v        float64
+		decimals int
+		want     string
+	}{
+		{"zero", 0, 0, "0"},
+		{"zero with decimals", 0, 2, "0,00"},
+		{"three digits not grouped", 999, 0, "999"},
+		{"four digits grouped", 1000, 0, "1" + nnbsp + "000"},
+		{"regional population", 3422845, 0, "3" + nnbsp + "422" + nnbsp + "845"},
+		{"decimal comma", 12.345, 1, "12,3"},
+		{"round half of exact binary", 0.125, 2, "0,12"}, // 0.125 is exact: ties to even
+		{"round up", 0.126, 2, "0,13"},
+		{"round to integer", 2.5, 0, "2"},
+		{"round to integer up", 3.5, 0, "4"},
+		{"grouping with decimals", 21490.456, 2, "21" + nnbsp + "490,46"},
+		{"decimals not grouped", 1.23456789, 6, "1,234568"},
+		{"negative uses U+2212", -4.2, 1, "\u22124,2"},
+		{"negative grouped", -1234567, 0, "\u22121" + nnbsp + "234" + nnbsp + "567"},
+		{"negative zero after rounding", -0.04, 1, "0,0"},
+		{"negative zero", math.Copysign(0, -1), 0, "0"},
+		{"negative decimals clamp to 0", 12.7, -3, "13"},
+		{"large", 1e15, 0, "1" + nnbsp + "000" + nnbsp + "000" + nnbsp + "000" + nnbsp + "000" + nnbsp + "000"},
+		{"NaN", math.NaN(), 1, "n.d."},
+		{"+Inf", math.Inf(1), 1, "∞"},
+		{"-Inf", math.Inf(-1), 1, "\u2212∞"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Number(tt.v, tt.decimals); got != tt.want {
+				t.Errorf("Number(%v, %d) = %q, want %q", tt.v, tt.decimals, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestUnits(t *testing.T) {
+	tests := []struct {
+		name string
+		got  string
+		want string
+	}{
+		{"percent", Percent(12.34, 1), "12,3" + nbsp + "%"},
+		{"percent negative", Percent(-0.5, 1), "\u22120,5" + nbsp + "%"},
+		{"percent NaN", Percent(math.NaN(), 1), "n.d." + nbsp + "%"},
+		{"euro", Euro(21490, 0), "21" + nnbsp + "490" + nbsp + "€"},
+		{"euro cents", Euro(1234.5, 2), "1" + nnbsp + "234,50" + nbsp + "€"},
+		{"plain", Plain(-3422845.25, 1), "-3422845,2"},
+		{"plain zero sign", Plain(-0.01, 1), "0,0"},
+		{"plain NaN is empty", Plain(math.NaN(), 1), ""},
+		{"plain Inf is empty", Plain(math.Inf(1), 1), ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.got != tt.want {
+				t.Errorf("got %q, want %q", tt.got, tt.want)
+			}
+		})
+	}
+}
+
+// FuzzNumber checks that Number only regroups strconv's rounding: removing
+// the separators, turning the comma into a dot and U+2212 into '-' gives
+// strconv.FormatFloat(v, 'f', decimals, 64) (up to the sign of zero), and
+// that the grouping itself is well-formed.
+func FuzzNumber(f *testing.F) {
+	for _, seed := range []struct {
+		v float64
+		d int
+	}{{0, 0}, {3422845, 0}, {12.345, 1}, {-4.2, 1}, {-0.04, 1}, {1e21, 0}, {123456.789, 3}, {5e-324, 3}} {
+		f.Add(seed.v, seed.d)
+	}
+	f.Fuzz(func(t *testing.T, v float64, decimals int) {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return
+		}
+		decimals %= 20
+		if decimals < 0 {
+			decimals = -decimals
+		}
+		got := Number(v, decimals)
+		want := strconv.FormatFloat(v, 'f', decimals, 64)
+		back := strings.NewReplacer(ThousandsSep, "", ",", ".", Minus, "-").Replace(got)
+		if back != want && "-"+back != want {
+			t.Fatalf("Number(%v, %d) = %q, back to %q, want %q", v, decimals, got, back, want)
+		}
+		if "-"+back == want { // only allowed when the rounded value is zero
+			if x, _ := strconv.ParseFloat(want, 64); x != 0 {
+				t.Fatalf("Number(%v, %d) = %q lost the sign of %q", v, decimals, got, want)
+			}
+		}
+		intPart, _, _ := strings.Cut(strings.TrimPrefix(got, Minus), ",")
+		groups := strings.Split(intPart, ThousandsSep)
+		for i, g := range groups {
+			if (i > 0 && len(g) != 3) || len(g) == 0 || len(g) > 3 {
+				t.Fatalf("Number(%v, %d) = %q: bad digit group %q", v, decimals, got, g)
+			}
+		}
+		if plain := Plain(v, decimals); strings.Replace(plain, ",", ".", 1) != back {
+			t.Fatalf("Plain(%v, %d) = %q, Number gave %q", v, decimals, plain, got)
+		}
+	})
+}
