@@ -151,13 +151,13 @@ func validatePolygonal(g orb.Geometry) error {
 			if len(r) < 4 {
 				return fmt.Errorf("polygon %d ring %d has %d points: a closed ring needs at least 4", pi, ri, len(r))
 			}
-			if !r[0].Equal(r[len(r)-1]) {
-				return fmt.Errorf("polygon %d ring %d is not closed: first point %v differs from last point %v", pi, ri, r[0], r[len(r)-1])
-			}
 			for _, pt := range r {
 				if math.IsNaN(pt[0]) || math.IsNaN(pt[1]) || math.Abs(pt[0]) > 180 || math.Abs(pt[1]) > 90 {
 					return fmt.Errorf("polygon %d ring %d: coordinate (%g, %g) is not longitude/latitude in degrees (metres of a projected CRS such as Lambert-93?); re-export the file in WGS84 (EPSG:4326)", pi, ri, pt[0], pt[1])
 				}
+			}
+			if !r[0].Equal(r[len(r)-1]) {
+				return fmt.Errorf("polygon %d ring %d is not closed: first point %v differs from last point %v", pi, ri, r[0], r[len(r)-1])
 			}
 		}
 	}
