@@ -18,6 +18,9 @@ type table struct {
 	// Text formats a cell for the table and CSV outputs; nil cells print as
 	// the empty string in CSV and "n.d." in the terminal table.
 	Text func(col int, v any) string
+	// Pretty, when set, formats a cell for the terminal table only (French
+	// thousands separators, decimal comma); CSV keeps Text for Excel.
+	Pretty func(col int, v any) string
 }
 
 var formats = []string{"table", "csv", "json"}
@@ -32,6 +35,8 @@ func (t table) write(w io.Writer, format string) error {
 			for i, v := range r {
 				if v == nil {
 					cells[i] = "n.d."
+				} else if t.Pretty != nil {
+					cells[i] = t.Pretty(i, v)
 				} else {
 					cells[i] = t.text(i, v)
 				}

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/region-bretagne/obs/frnum"
 	"github.com/region-bretagne/obs/store"
 )
 
@@ -94,11 +95,10 @@ func listTerritories(ctx context.Context, db *sql.DB, level string, cog int) (ta
 		return table{}, err
 	}
 	defer rows.Close()
+	var t table
+	// The local parent: a commune's EPCI, the communes a QPV lies in.
 	parentCol := map[string]string{"commune": "epci", "qpv": "communes"}[level]
-	if parentCol == "" {
-		parentCol = "parent"
-	}
-	t := table{Columns: []string{"code", "nom", "type", "population", parentCol, "departement", "region", "nb_communes", "transfrontalier", "cog"}}
+	cols := []string{"code", "nom", "type", "population", parentCol, "departement", "region", "nb_communes", "transfrontalier", "cog"}
 	for rows.Next() {
 		var code, name, typ string
 		var pop sql.NullFloat64
@@ -110,6 +110,13 @@ func listTerritories(ctx context.Context, db *sql.DB, level string, cog int) (ta
 		}
 		t.Rows = append(t.Rows, []any{code, name, typ, nullable(pop), nullable(local), nullable(dep), nullable(reg), nullable(n), cross, cog})
 	}
+	if parentCol == "" { // no local parent at this level: drop the column
+		for i, r := range t.Rows {
+			t.Rows[i] = append(r[:4:4], r[5:]...)
+		}
+		cols = append(cols[:4:4], cols[5:]...)
+	}
+	t.Columns = cols
 	t.Text = func(col int, v any) string {
 		switch x := v.(type) {
 		case float64:
@@ -118,6 +125,12 @@ func listTerritories(ctx context.Context, db *sql.DB, level string, cog int) (ta
 			return map[bool]string{true: "oui", false: "non"}[x]
 		}
 		return fmt.Sprint(v)
+	}
+	t.Pretty = func(col int, v any) string {
+		if x, ok := v.(float64); ok {
+			return frnum.Number(x, 0)
+		}
+		return t.Text(col, v)
 	}
 	return t, rows.Err()
 }
