@@ -55,7 +55,7 @@ func OpenSandbox(ctx context.Context, path string, l Limits) (*Sandbox, error) {
 	q.Set("threads", "1")
 	q.Set("autoload_known_extensions", "false")
 	q.Set("autoinstall_known_extensions", "false")
-	db, err := openDSN(ctx, ":memory:?"+q.Encode())
+	db, err := openDSN(ctx, ":memory:?"+q.Encode(), nil)
 	if err != nil {
 		return nil, err
 	}
