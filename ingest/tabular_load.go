@@ -35,7 +35,7 @@ func (b *Builder) LoadTables(ctx context.Context, tables []Table) error {
 		return fmt.Errorf("observation schema: %w", err)
 	}
 	type key struct {
-		cog                              int
+		cog                            int
 		level, code, variable, vintage string
 	}
 	seen := map[key]Observation{}
