@@ -23,7 +23,8 @@ const (
 // Number formats v with exactly decimals digits after the decimal comma and
 // thousands grouped with U+202F: Number(3422845, 0) = "3 422 845",
 // Number(12.345, 1) = "12,3", Number(-4.2, 1) = "−4,2". A negative decimals
-// is treated as 0.
+// gives the fewest digits that identify v exactly, as strconv's precision -1
+// does: Number(8.25, -1) = "8,25", Number(1e6, -1) = "1 000 000".
 func Number(v float64, decimals int) string {
 	return format(v, decimals, ThousandsSep, Minus)
 }
@@ -62,7 +63,7 @@ func format(v float64, decimals int, thousands, minus string) string {
 		return minus + "∞"
 	}
 	if decimals < 0 {
-		decimals = 0
+		decimals = -1
 	}
 	s := strconv.FormatFloat(v, 'f', decimals, 64)
 	neg := strings.HasPrefix(s, "-")

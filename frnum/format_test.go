@@ -38,7 +38,9 @@ func TestNumber(t *testing.T) {
 		{"negative grouped", -1234567, 0, "\u22121" + nnbsp + "234" + nnbsp + "567"},
 		{"negative zero after rounding", -0.04, 1, "0,0"},
 		{"negative zero", math.Copysign(0, -1), 0, "0"},
-		{"negative decimals clamp to 0", 12.7, -3, "13"},
+		{"negative decimals: shortest", 12.7, -1, "12,7"},
+		{"shortest integer", 1e6, -1, "1" + nnbsp + "000" + nnbsp + "000"},
+		{"shortest fraction", -8.25, -3, "\u22128,25"},
 		{"large", 1e15, 0, "1" + nnbsp + "000" + nnbsp + "000" + nnbsp + "000" + nnbsp + "000" + nnbsp + "000"},
 		{"NaN", math.NaN(), 1, "n.d."},
 		{"+Inf", math.Inf(1), 1, "∞"},
@@ -94,8 +96,8 @@ func FuzzNumber(f *testing.F) {
 			return
 		}
 		decimals %= 20
-		if decimals < 0 {
-			decimals = -decimals
+		if decimals < -1 {
+			decimals = -1
 		}
 		got := Number(v, decimals)
 		want := strconv.FormatFloat(v, 'f', decimals, 64)
