@@ -8,6 +8,7 @@ import (
 	"io"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/region-bretagne/obs/frnum"
 	"github.com/region-bretagne/obs/store"
@@ -38,7 +39,7 @@ func runTerritories(ctx context.Context, args []string, stdout io.Writer) error 
 		return err
 	}
 	defer db.Close()
-	v, err := resolveCOG(ctx, db, *cog)
+	v, err := store.LatestCOG(ctx, db, *cog)
 	if err != nil {
 		return err
 	}
@@ -49,74 +50,32 @@ func runTerritories(ctx context.Context, args []string, stdout io.Writer) error 
 	return t.write(stdout, *format)
 }
 
-// resolveCOG checks a requested COG vintage, or returns the latest.
-func resolveCOG(ctx context.Context, db *sql.DB, want int) (int, error) {
-	var latest sql.NullInt64
-	var all string
-	if err := db.QueryRowContext(ctx, `SELECT max(cog), string_agg(DISTINCT cog::VARCHAR, ', ' ORDER BY cog::VARCHAR) FROM territory`).Scan(&latest, &all); err != nil {
-		return 0, err
-	}
-	if !latest.Valid {
-		return 0, fmt.Errorf("the store holds no territory: run obs ingest")
-	}
-	if want == 0 {
-		return int(latest.Int64), nil
-	}
-	var n int
-	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM territory WHERE cog = ?`, want).Scan(&n); err != nil {
-		return 0, err
-	}
-	if n == 0 {
-		return 0, fmt.Errorf("COG %d is not in the store (available: %s)", want, all)
-	}
-	return want, nil
-}
-
-const territoriesSQL = `
-SELECT t.code, t.name, t.type, t.population,
-       CASE t.level
-         WHEN 'commune' THEN (SELECT m.epci FROM membership m WHERE m.cog=t.cog AND m.commune=t.code)
-         WHEN 'qpv' THEN (SELECT string_agg(q.commune, ',' ORDER BY q.commune) FROM qpv_commune q WHERE q.cog=t.cog AND q.qpv=t.code)
-       END AS parent_local,
-       CASE t.level
-         WHEN 'commune' THEN (SELECT m.departement FROM membership m WHERE m.cog=t.cog AND m.commune=t.code)
-         WHEN 'epci' THEN (SELECT string_agg(DISTINCT m.departement, ',' ORDER BY m.departement) FROM membership m WHERE m.cog=t.cog AND m.epci=t.code)
-         WHEN 'qpv' THEN (SELECT string_agg(DISTINCT m.departement, ',') FROM qpv_commune q JOIN membership m ON m.cog=q.cog AND m.commune=q.commune WHERE q.cog=t.cog AND q.qpv=t.code)
-       END AS departement,
-       CASE WHEN t.level IN ('commune','epci','departement','qpv') THEN '53' END AS region,
-       t.n_communes, t.cross_border
-FROM territory t
-WHERE t.cog = ? AND t.level = ?
-ORDER BY t.code`
-
 func listTerritories(ctx context.Context, db *sql.DB, level string, cog int) (table, error) {
-	rows, err := db.QueryContext(ctx, territoriesSQL, cog, level)
+	ts, err := store.Territories(ctx, db, level, cog)
 	if err != nil {
 		return table{}, err
 	}
-	defer rows.Close()
-	var t table
 	// The local parent: a commune's EPCI, the communes a QPV lies in.
-	parentCol := map[string]string{"commune": "epci", "qpv": "communes"}[level]
-	cols := []string{"code", "nom", "type", "population", parentCol, "departement", "region", "nb_communes", "transfrontalier", "cog"}
-	for rows.Next() {
-		var code, name, typ string
-		var pop sql.NullFloat64
-		var local, dep, reg sql.NullString
-		var n sql.NullInt64
-		var cross bool
-		if err := rows.Scan(&code, &name, &typ, &pop, &local, &dep, &reg, &n, &cross); err != nil {
-			return table{}, err
-		}
-		t.Rows = append(t.Rows, []any{code, name, typ, nullable(pop), nullable(local), nullable(dep), nullable(reg), nullable(n), cross, cog})
+	cols := []string{"code", "nom", "type", "population"}
+	switch level {
+	case "commune":
+		cols = append(cols, "epci")
+	case "qpv":
+		cols = append(cols, "communes")
 	}
-	if parentCol == "" { // no local parent at this level: drop the column
-		for i, r := range t.Rows {
-			t.Rows[i] = append(r[:4:4], r[5:]...)
+	cols = append(cols, "departement", "region", "nb_communes", "transfrontalier", "cog")
+	t := table{Columns: cols}
+	for _, x := range ts {
+		r := []any{x.Code, x.Name, x.Type, nullable(x.Population)}
+		switch level {
+		case "commune":
+			r = append(r, orNil(x.EPCI))
+		case "qpv":
+			r = append(r, orNil(strings.Join(x.Communes, ",")))
 		}
-		cols = append(cols[:4:4], cols[5:]...)
+		r = append(r, orNil(strings.Join(x.Departements, ",")), orNil(x.Region), nullable(x.NCommunes), x.CrossBorder, cog)
+		t.Rows = append(t.Rows, r)
 	}
-	t.Columns = cols
 	t.Text = func(col int, v any) string {
 		switch x := v.(type) {
 		case float64:
@@ -132,7 +91,15 @@ func listTerritories(ctx context.Context, db *sql.DB, level string, cog int) (ta
 		}
 		return t.Text(col, v)
 	}
-	return t, rows.Err()
+	return t, nil
+}
+
+// orNil returns nil for the empty string, so that it prints as missing.
+func orNil(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
 }
 
 // nullable turns a sql.Null* into its value or nil.
@@ -154,4 +121,9 @@ func nullable(v any) any {
 		return v
 	}
 	return nil
+}
+
+// resolveCOG checks a requested COG vintage, or returns the latest.
+func resolveCOG(ctx context.Context, db *sql.DB, want int) (int, error) {
+	return store.LatestCOG(ctx, db, want)
 }

@@ -1,0 +1,78 @@
+// obs serve: the HTTP service (API, maps, fact sheets, analyst UI). When
+// no store exists yet, it first builds one from the data folder.
+package main
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"os"
+
+	"github.com/region-bretagne/obs/cmd/obs/server"
+	"github.com/region-bretagne/obs/store"
+	"github.com/region-bretagne/obs/web"
+)
+
+func init() {
+	register("serve", "sert l'API, les cartes, les portraits et l'interface (http://localhost:8080)", runServe)
+}
+
+func runServe(ctx context.Context, args []string, stdout io.Writer) error {
+	fs, dbFlag := newFlags("serve")
+	addr := fs.String("addr", ":8080", "listen address")
+	dataFlag := fs.String("data", "", "data folder used when the store must be built first (default $OBS_DATA, else ../shared/opendata)")
+	frame := fs.String("frame-ancestors", "*", "CSP frame-ancestors of the map embeds (e.g. \"'self' https://www.bretagne.bzh\")")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	dbPath := store.Path(*dbFlag)
+	if _, err := os.Stat(dbPath); errors.Is(err, os.ErrNotExist) {
+		fmt.Fprintf(stdout, "Aucun magasin %s : construction depuis les données…\n", dbPath)
+		if _, err := doIngest(ctx, *dataFlag, dbPath); err != nil {
+			return err
+		}
+	}
+	opts := server.Options{DBPath: dbPath, FrameAncestors: *frame, Logger: serveLogger(), Prepare: prepareSnapshot}
+	if e, err := web.LoadEcharts(ctx); err == nil {
+		opts.Assets = e.Handler()
+	} else {
+		slog.Warn("interactive maps disabled", "err", err)
+	}
+	srv, err := server.New(ctx, opts)
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return fmt.Errorf("listen %s: %w", *addr, err)
+	}
+	fmt.Fprintf(stdout, "obs sert %s sur http://%s/ (Ctrl-C pour arrêter)\n", dbPath, displayAddr(ln.Addr()))
+	return srv.Serve(ctx, ln)
+}
+
+// prepareSnapshot derives what the handlers need from a freshly opened
+// store; replaced when the cube is wired in.
+var prepareSnapshot func(ctx context.Context, db *sql.DB) (any, error)
+
+// serveLogger logs requests at info level, as JSON when not on a terminal.
+func serveLogger() *slog.Logger {
+	level := slog.LevelInfo
+	if v := os.Getenv("OBS_LOG"); v != "" {
+		level = logLevel()
+	}
+	if isTerminal(os.Stderr) {
+		return slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
+	}
+	return slog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
+}
+
+func displayAddr(a net.Addr) string {
+	if ta, ok := a.(*net.TCPAddr); ok && ta.IP.IsUnspecified() {
+		return fmt.Sprintf("localhost:%d", ta.Port)
+	}
+	return a.String()
+}

@@ -1,0 +1,23 @@
+// The route table: every URL the service answers.
+package server
+
+import "net/http"
+
+func (s *Server) routes() {
+	s.handle("GET /healthz", s.healthz)
+	s.handle("GET /api/territories", s.territories)
+	s.handle("POST /api/sql", s.sql)
+	s.mux.HandleFunc("GET /api/openapi.json", s.openapi)
+	if s.opts.Assets != nil {
+		s.mux.Handle("GET /assets/", s.opts.Assets)
+	}
+}
+
+// healthz tells whether the service has a store, and which.
+func (s *Server) healthz(w http.ResponseWriter, r *http.Request, snap *Snapshot) error {
+	var sources int
+	if err := snap.DB.QueryRowContext(r.Context(), `SELECT count(*) FROM source`).Scan(&sources); err != nil {
+		return err
+	}
+	return writeJSON(w, map[string]any{"status": "ok", "sources": sources, "loaded_at": snap.LoadedAt.UTC()})
+}
