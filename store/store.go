@@ -7,8 +7,8 @@ package store
 import (
 	"context"
 	"database/sql"
-	_ "embed"
 	"database/sql/driver"
+	_ "embed"
 	"errors"
 	"fmt"
 	"os"
