@@ -1,0 +1,98 @@
+// Package report writes the territory fact sheets ("portraits de
+// territoire"): French HTML ready to paste into the plan's documents, and
+// PDF through headless Chromium.
+//
+// sheet.go holds the sheet's model and its rendering; build.go fills the
+// model from the cube and the maps.
+package report
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"html/template"
+	"io"
+	"time"
+)
+
+// Sheet is everything a fact sheet shows, already formatted in French.
+type Sheet struct {
+	Code, Name  string
+	Level       string // commune | epci | departement | region
+	LevelLabel  string // "Commune", "Intercommunalité (EPCI)"…
+	Context     string // "Ille-et-Vilaine, Rennes Métropole" …
+	COG         int
+	CrossBorder bool
+	Generated   time.Time
+	Headlines   []Headline
+	Columns     []string // comparison columns: the territory, its EPCI, département, région, France
+	Themes      []Theme
+	LocatorSVG  template.HTML
+	MapSVG      template.HTML // choropleth of the surroundings
+	MapCaption  string
+	Charts      []Chart
+	Footnotes   []Footnote
+}
+
+// Headline is one key figure at the top of the sheet.
+type Headline struct {
+	Label, Value, Note string
+	Ref                int // footnote number, 0 for none
+}
+
+// Theme is one theme of the plan with its indicator rows.
+type Theme struct {
+	Name string
+	Rows []Row
+}
+
+// Row is one indicator compared across levels.
+type Row struct {
+	Label     string
+	Unit      string
+	Cells     []Cell // one per Sheet.Columns
+	Evolution string // "" when a single vintage exists
+	Ref       int    // footnote number of the source
+}
+
+// Cell is one formatted value.
+type Cell struct {
+	Text   string // "12,3 %", "secret statistique", "n.d."
+	Status string // ok | secret | missing | floored | estimated
+	Ref    int    // footnote explaining a missing value, 0 for none
+}
+
+// Chart is one chart by public, as inline SVG.
+type Chart struct {
+	Title string
+	SVG   template.HTML
+}
+
+// Footnote is a numbered note: a source and vintage, or why a value is
+// not available.
+type Footnote struct {
+	N    int
+	Text string
+}
+
+//go:embed sheet.html.tmpl
+var sheetTemplate string
+
+var sheetTmpl = template.Must(template.New("sheet").Funcs(template.FuncMap{
+	"date": func(t time.Time) string {
+		months := []string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"}
+		return fmt.Sprintf("%d\u00a0%s\u00a0%d", t.Day(), months[t.Month()-1], t.Year())
+	},
+}).Parse(sheetTemplate))
+
+// WriteHTML renders the sheet as a self-contained HTML page.
+func (s *Sheet) WriteHTML(w io.Writer) error {
+	return sheetTmpl.Execute(w, s)
+}
+
+// HTML renders the sheet to bytes.
+func (s *Sheet) HTML() ([]byte, error) {
+	var b bytes.Buffer
+	err := s.WriteHTML(&b)
+	return b.Bytes(), err
+}
