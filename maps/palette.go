@@ -46,6 +46,7 @@ type Palette struct {
 	// sequential, 11 for diverging schemes).
 	MaxClasses int
 	reversed   bool
+	center     *float64 // see WithCenter
 }
 
 // brewerScheme is one entry of the generated ColorBrewer table.
