@@ -3,9 +3,10 @@
 package main
 
 import (
+	"github.com/region-bretagne/obs/cube"
 	"github.com/region-bretagne/obs/ingest"
 )
 
 func init() {
-	extraSteps = append(extraSteps, ingest.TabularStep())
+	extraSteps = append(extraSteps, ingest.TabularStep(), cube.Step())
 }
