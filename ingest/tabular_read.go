@@ -188,7 +188,10 @@ func readTable(ctx context.Context, db *sql.DB, cogs map[int]*COG, t Table, f *F
 			for _, col := range g.Columns {
 				raw := vals[idx[col.Column]]
 				dec, _ := col.decimal(g)
-				blank := *t.Blank
+				blank := DefaultBlank
+				if t.Blank != nil {
+					blank = *t.Blank
+				}
 				if col.Blank != nil {
 					blank = *col.Blank
 				}
