@@ -43,7 +43,7 @@ func Euro(v float64, decimals int) string {
 
 // Plain formats v for spreadsheets and CSV files read with a French locale:
 // decimal comma, no thousands separator, ASCII hyphen-minus for negatives.
-// Plain(-3422845.25, 1) = "-3422845,2". NaN gives "" (an empty cell), and
+// Plain(-3422845.25, 1) = "-3422845,3". NaN gives "" (an empty cell), and
 // infinities give "" too, since a spreadsheet cannot hold them.
 func Plain(v float64, decimals int) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
@@ -52,7 +52,7 @@ func Plain(v float64, decimals int) string {
 	return format(v, decimals, "", "-")
 }
 
-// format rounds v with strconv and rewrites it with the given separators.
+// format rounds v and writes it with the given separators.
 func format(v float64, decimals int, thousands, minus string) string {
 	switch {
 	case math.IsNaN(v):
@@ -62,20 +62,13 @@ func format(v float64, decimals int, thousands, minus string) string {
 	case math.IsInf(v, -1):
 		return minus + "∞"
 	}
-	if decimals < 0 {
-		decimals = -1
-	}
-	s := strconv.FormatFloat(v, 'f', decimals, 64)
-	neg := strings.HasPrefix(s, "-")
-	if neg {
-		s = s[1:]
-	}
-	intPart, frac, _ := strings.Cut(s, ".")
+	neg := math.Signbit(v)
+	intPart, frac := roundHalfAway(strconv.FormatFloat(math.Abs(v), 'f', -1, 64), decimals)
 	if neg && strings.Trim(intPart+frac, "0") == "" {
-		neg = false // "-0.0": the rounded value is zero, print no sign
+		neg = false // the rounded value is zero: print no sign
 	}
 	var b strings.Builder
-	b.Grow(len(s) + len(intPart)/3*len(thousands) + len(minus))
+	b.Grow(len(intPart) + len(frac) + len(intPart)/3*len(thousands) + len(minus) + 1)
 	if neg {
 		b.WriteString(minus)
 	}
@@ -90,4 +83,35 @@ func format(v float64, decimals int, thousands, minus string) string {
 		b.WriteString(frac)
 	}
 	return b.String()
+}
+
+// roundHalfAway rounds the non-negative decimal string s ("123.4567") to
+// decimals digits after the point, half away from zero, and returns the
+// integer and fraction digits. A negative decimals keeps every digit.
+func roundHalfAway(s string, decimals int) (intPart, frac string) {
+	intPart, frac, _ = strings.Cut(s, ".")
+	if decimals < 0 {
+		return intPart, frac
+	}
+	if len(frac) <= decimals {
+		return intPart, frac + strings.Repeat("0", decimals-len(frac))
+	}
+	up := frac[decimals] >= '5'
+	digits := []byte(intPart + frac[:decimals])
+	if up {
+		i := len(digits) - 1
+		for ; i >= 0; i-- {
+			if digits[i] == '9' {
+				digits[i] = '0'
+				continue
+			}
+			digits[i]++
+			break
+		}
+		if i < 0 {
+			digits = append([]byte{'1'}, digits...)
+		}
+	}
+	n := len(digits) - decimals
+	return string(digits[:n]), string(digits[n:])
 }
