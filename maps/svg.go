@@ -1,0 +1,273 @@
+// This file writes a choropleth as a standalone, accessible SVG document.
+
+package maps
+
+import (
+	"bytes"
+	"context"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/paulmach/orb"
+	"github.com/region-bretagne/obs/frnum"
+)
+
+// Drawing constants.
+const (
+	hatchID       = "obs-secret-hatch"
+	defaultWidth  = 1000
+	defaultHeight = 700
+	margin        = 16.0
+	legendWidth   = 250.0
+	fontFamily    = "DejaVu Sans, Arial, Helvetica, sans-serif"
+	areaStroke    = "#ffffff"
+	overlayStroke = "#252525"
+	qpvStroke     = "#54278f"
+	textColor     = "#252525"
+)
+
+// ChoroplethSVG renders spec as an SVG document.
+func ChoroplethSVG(ctx context.Context, spec ChoroplethSpec) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := RenderSVG(ctx, &buf, spec); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// RenderSVG writes spec as an SVG document: title and description for
+// screen readers, one <path> per area (with data-code, data-status,
+// data-value and a <title> tooltip), hatching for secret values, grey for
+// missing ones, overlays, QPV outlines, the highlighted area, the legend,
+// a scale bar and the source line. Areas are drawn in Lambert-93, fitted to
+// the map frame. The output is deterministic: the same spec gives the same
+// bytes.
+func RenderSVG(ctx context.Context, w io.Writer, spec ChoroplethSpec) error {
+	if len(spec.Areas) == 0 {
+		return fmt.Errorf("maps: choropleth %q has no areas", spec.Title)
+	}
+	areas, lg, err := spec.style()
+	if err != nil {
+		return err
+	}
+	width, height := float64(spec.Width), float64(spec.Height)
+	if spec.Width <= 0 {
+		width = defaultWidth
+	}
+	if spec.Height <= 0 {
+		height = defaultHeight
+	}
+
+	// Project everything once.
+	projAreas := make([]orb.Geometry, len(areas))
+	for i, a := range areas {
+		if a.Geom == nil {
+			return fmt.Errorf("maps: area %d (%s) has no geometry", i, a.Code)
+		}
+		projAreas[i] = toLambert93(a.Geom)
+		if i%256 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+	}
+	projOverlay := projectAll(spec.Overlay)
+	projQPV := projectAll(spec.QPV)
+	bound, _ := projectedBound(append(append([]orb.Geometry(nil), projAreas...), projOverlay...))
+
+	header := 48.0
+	if spec.Subtitle != "" {
+		header = 70
+	}
+	footer := 34.0
+	frameW := width - legendWidth - 3*margin
+	frameH := height - header - footer
+	v := fitViewport(bound, margin, header, frameW, frameH)
+
+	var b strings.Builder
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%s" height="%s" viewBox="0 0 %s %s" role="img" aria-labelledby="map-title map-desc" font-family="%s">`+"\n",
+		num(width), num(height), num(width), num(height), fontFamily)
+	fmt.Fprintf(&b, "<title id=\"map-title\">%s</title>\n<desc id=\"map-desc\">%s</desc>\n",
+		esc(docTitle(spec)), esc(description(spec, lg, len(areas))))
+	writeDefs(&b)
+	fmt.Fprintf(&b, "<rect width=\"%s\" height=\"%s\" fill=\"#ffffff\"/>\n", num(width), num(height))
+	writeHeader(&b, spec, width)
+
+	b.WriteString(`<g class="areas" stroke="` + areaStroke + `" stroke-width="0.4" stroke-linejoin="round" fill-rule="evenodd">` + "\n")
+	for i, a := range areas {
+		if i%256 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		writeArea(&b, a, projAreas[i], v, spec)
+	}
+	b.WriteString("</g>\n")
+
+	if len(projOverlay) > 0 {
+		b.WriteString(`<g class="overlay" fill="none" stroke="` + overlayStroke + `" stroke-width="1.2" stroke-linejoin="round"><path d="`)
+		for _, g := range projOverlay {
+			pathData(&b, g, v)
+		}
+		b.WriteString("\"/></g>\n")
+	}
+	if len(projQPV) > 0 {
+		b.WriteString(`<g class="qpv" fill="none" stroke="` + qpvStroke + `" stroke-width="1" stroke-dasharray="3 2"><path d="`)
+		for _, g := range projQPV {
+			pathData(&b, g, v)
+		}
+		b.WriteString("\"/></g>\n")
+	}
+	if spec.Highlight != "" {
+		found := false
+		for i, a := range areas {
+			if a.Code == spec.Highlight {
+				b.WriteString(`<g class="highlight" fill="none" stroke="#000000" stroke-width="2.5" stroke-linejoin="round"><path data-code="` + esc(a.Code) + `" d="`)
+				pathData(&b, projAreas[i], v)
+				b.WriteString("\"/></g>\n")
+				found = true
+				break
+			}
+		}
+		if !found {
+			return fmt.Errorf("maps: highlighted territory %s is not among the %d areas", spec.Highlight, len(areas))
+		}
+	}
+
+	writeScaleBar(&b, v, margin, header+frameH)
+	writeLegend(&b, lg, spec, width-legendWidth-margin, header)
+	writeFooter(&b, spec, height)
+	b.WriteString("</svg>\n")
+	_, err = io.WriteString(w, b.String())
+	return err
+}
+
+// projectAll projects a list of WGS84 geometries, skipping nil ones.
+func projectAll(gs []orb.Geometry) []orb.Geometry {
+	var out []orb.Geometry
+	for _, g := range gs {
+		if g != nil {
+			out = append(out, toLambert93(g))
+		}
+	}
+	return out
+}
+
+// writeDefs writes the hatching pattern of secret values.
+func writeDefs(b *strings.Builder) {
+	fmt.Fprintf(b, `<defs><pattern id="%s" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">`+
+		`<rect width="6" height="6" fill="%s"/><line x1="0" y1="0" x2="0" y2="6" stroke="%s" stroke-width="2"/></pattern></defs>`+"\n",
+		hatchID, SecretColor, SecretHatchColor)
+}
+
+// writeHeader writes the title and subtitle.
+func writeHeader(b *strings.Builder, spec ChoroplethSpec, width float64) {
+	fmt.Fprintf(b, "<text class=\"title\" x=\"%s\" y=\"30\" font-size=\"20\" font-weight=\"bold\" fill=\"%s\">%s</text>\n",
+		num(margin), textColor, esc(spec.Title))
+	if spec.Subtitle != "" {
+		fmt.Fprintf(b, "<text class=\"subtitle\" x=\"%s\" y=\"54\" font-size=\"14\" fill=\"%s\">%s</text>\n",
+			num(margin), textColor, esc(spec.Subtitle))
+	}
+}
+
+// writeArea writes one territory.
+func writeArea(b *strings.Builder, a styledArea, g orb.Geometry, v viewport, spec ChoroplethSpec) {
+	fmt.Fprintf(b, `<path data-code="%s" data-status="%s"`, esc(a.Code), esc(a.Status))
+	if a.class >= 0 {
+		fmt.Fprintf(b, ` data-value="%s" data-class="%d"`, strconv.FormatFloat(a.Value, 'g', -1, 64), a.class)
+	}
+	fmt.Fprintf(b, ` fill="%s" d="`, a.fill)
+	pathData(b, g, v)
+	name := a.Name
+	if name == "" {
+		name = a.Code
+	} else {
+		name += " (" + a.Code + ")"
+	}
+	fmt.Fprintf(b, "\"><title>%s</title></path>\n", esc(name+frnum.UnitSep+": "+valueText(a.Area, spec.Unit, spec.Decimals)))
+}
+
+// writeFooter writes the source line.
+func writeFooter(b *strings.Builder, spec ChoroplethSpec, height float64) {
+	fmt.Fprintf(b, "<text class=\"source\" x=\"%s\" y=\"%s\" font-size=\"11\" fill=\"%s\">%s</text>\n",
+		num(margin), num(height-12), textColor, esc(sourceLine(spec)))
+}
+
+// sourceLine is "Source : …, données 2022, géographie COG 2026, projection
+// Lambert-93".
+func sourceLine(spec ChoroplethSpec) string {
+	parts := []string{}
+	if spec.Source != "" {
+		parts = append(parts, "Source"+frnum.UnitSep+": "+spec.Source)
+	} else {
+		parts = append(parts, "Source"+frnum.UnitSep+": non précisée")
+	}
+	if spec.Vintage != "" {
+		parts = append(parts, "données "+spec.Vintage)
+	}
+	if spec.GeoVintage != "" {
+		parts = append(parts, "géographie "+spec.GeoVintage)
+	}
+	parts = append(parts, "projection Lambert-93")
+	return strings.Join(parts, " – ")
+}
+
+// docTitle is the accessible title: title and subtitle.
+func docTitle(spec ChoroplethSpec) string {
+	if spec.Subtitle == "" {
+		return spec.Title
+	}
+	return spec.Title + " – " + spec.Subtitle
+}
+
+// description is the accessible French description of the map.
+func description(spec ChoroplethSpec, lg Legend, n int) string {
+	var d strings.Builder
+	fmt.Fprintf(&d, "Carte choroplèthe de %s territoires", frnum.Number(float64(n), 0))
+	if lg.Method != "" {
+		fmt.Fprintf(&d, ", classes par %s", lg.Method.Label())
+	}
+	d.WriteString(". ")
+	for i, e := range lg.Entries {
+		if i > 0 {
+			d.WriteString(" ; ")
+		}
+		fmt.Fprintf(&d, "%s%s: %s", e.Words, frnum.UnitSep, territories(e.Count))
+	}
+	d.WriteString(". ")
+	for _, n := range lg.Notes {
+		d.WriteString(n + " ")
+	}
+	d.WriteString(sourceLine(spec) + ".")
+	return d.String()
+}
+
+// territories is "1 territoire" or "12 territoires".
+func territories(n int) string {
+	if n <= 1 {
+		return frnum.Number(float64(n), 0) + " territoire"
+	}
+	return frnum.Number(float64(n), 0) + " territoires"
+}
+
+// num formats a pixel quantity with at most one decimal.
+func num(f float64) string {
+	return strconv.FormatFloat(float64(int64(f*10+0.5*sign(f)))/10, 'f', -1, 64)
+}
+
+func sign(f float64) float64 {
+	if f < 0 {
+		return -1
+	}
+	return 1
+}
+
+// esc escapes text for XML content and attribute values.
+func esc(s string) string {
+	var b strings.Builder
+	_ = xml.EscapeText(&b, []byte(s))
+	return b.String()
+}
