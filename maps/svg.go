@@ -229,8 +229,13 @@ func description(spec ChoroplethSpec, lg Legend, n int) string {
 	fmt.Fprintf(&d, "Carte choroplèthe de %s territoires", frnum.Number(float64(n), 0))
 	if lg.Method != "" {
 		fmt.Fprintf(&d, ", classes par %s", lg.Method.Label())
+		if lg.Closure == ClosedRight {
+			d.WriteString(" (intervalles fermés à droite)")
+		} else {
+			d.WriteString(" (intervalles fermés à gauche)")
+		}
 	}
-	d.WriteString(". ")
+	d.WriteString(". Légende" + frnum.UnitSep + ": ")
 	for i, e := range lg.Entries {
 		if i > 0 {
 			d.WriteString(" ; ")
