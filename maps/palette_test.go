@@ -66,13 +66,10 @@ func TestPaletteByName(t *testing.T) {
 }
 
 // TestPalettesMatchRColorBrewer checks every generated colour against
-// RColorBrewer::brewer.pal. It skips when R or RColorBrewer is missing
-// (the table is generated from it, so this guards hand edits).
+// RColorBrewer::brewer.pal (the table is generated from it, so this guards
+// hand edits). Missing R or RColorBrewer fails in CI and skips locally.
 func TestPalettesMatchRColorBrewer(t *testing.T) {
-	rscript, err := exec.LookPath("Rscript")
-	if err != nil {
-		t.Skip("Rscript not installed")
-	}
+	rscript := needTool(t, "Rscript", "r-base-core")
 	script := `if (!requireNamespace("RColorBrewer", quietly = TRUE)) quit(status = 3)
 library(RColorBrewer)
 info <- brewer.pal.info[brewer.pal.info$category %in% c("seq", "div"), ]
