@@ -63,11 +63,11 @@ func communeResult(kind string, scale float64, m member) result {
 	switch {
 	case !m.num.HasValue && !m.den.HasValue:
 		r.status = worst(absentStatus(m.num), absentStatus(m.den))
-		r.reason = "numérateur : " + m.num.Reason + " ; dénominateur : " + m.den.Reason
+		r.reason = "numérateur\u00a0: " + m.num.Reason + "\u00a0; dénominateur\u00a0: " + m.den.Reason
 	case !m.num.HasValue:
-		r.status, r.reason = absentStatus(m.num), "numérateur : "+m.num.Reason
+		r.status, r.reason = absentStatus(m.num), "numérateur\u00a0: "+m.num.Reason
 	case !m.den.HasValue:
-		r.status, r.reason = absentStatus(m.den), "dénominateur : "+m.den.Reason
+		r.status, r.reason = absentStatus(m.den), "dénominateur\u00a0: "+m.den.Reason
 	case m.den.Value == 0:
 		r.status, r.reason = StatusMissing, "dénominateur nul"
 	default:
@@ -120,7 +120,7 @@ func aggregateResult(kind string, scale float64, members []member) result {
 	case used == 0 && secret > 0:
 		r.status, r.reason = StatusSecret, fmt.Sprintf("secret statistique dans les %d commune(s)", len(members))
 		if missing > 0 {
-			r.reason = fmt.Sprintf("aucune commune utilisable : %d secrète(s), %d manquante(s)", secret, missing)
+			r.reason = fmt.Sprintf("aucune commune utilisable\u00a0: %d secrète(s), %d manquante(s)", secret, missing)
 		}
 		return r
 	case used == 0:
@@ -151,10 +151,10 @@ func aggregateResult(kind string, scale float64, members []member) result {
 		why = append(why, reason)
 	}
 	if secret+missing > 0 {
-		why = append(why, fmt.Sprintf("%d commune(s) exclue(s) (%d secrète(s), %d manquante(s)) ; couverture %s de la population",
+		why = append(why, fmt.Sprintf("%d commune(s) exclue(s) (%d secrète(s), %d manquante(s))\u00a0; couverture %s de la population",
 			secret+missing, secret, missing, frnum.Percent(r.coverage*100, 1)))
 	}
-	r.reason = strings.Join(why, " ; ")
+	r.reason = strings.Join(why, "\u00a0; ")
 	return r
 }
 

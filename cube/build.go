@@ -265,7 +265,7 @@ func (fr *frame) seriesAt(c int, obs []ingest.Observation) map[varKey]*series {
 		default:
 			codes := from[ck]
 			sort.Strings(codes)
-			s.commune[ck.code] = Cell{Status: StatusMissing, Reason: fmt.Sprintf("commune issue de la fusion de %v entre le COG %d et le COG %d : valeur non additive, non convertible", codes, s.nativeCOG, c)}
+			s.commune[ck.code] = Cell{Status: StatusMissing, Reason: fmt.Sprintf("commune issue de la fusion de %v entre le COG %d et le COG %d\u00a0: valeur non additive, non convertible", codes, s.nativeCOG, c)}
 		}
 	}
 	return vars

@@ -97,7 +97,7 @@ func (fr *frame) facts(rows [][]any, c int, vars map[varKey]*series, ind Indicat
 			}
 			r := notPublished()
 			if ind.Kind != KindPublished {
-				r.reason = "non calculé pour la France : seules les communes bretonnes sont chargées"
+				r.reason = "non calculé pour la France\u00a0: seules les communes bretonnes sont chargées"
 			}
 			row(t.level, t.code, r, false)
 		}
@@ -126,5 +126,5 @@ func join(a, b string) string {
 	case b == "":
 		return a
 	}
-	return a + " ; " + b
+	return a + "\u00a0; " + b
 }

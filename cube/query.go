@@ -33,7 +33,7 @@ func (c *Cube) resolve(indicator, public, vintage string) (Indicator, string, st
 		public = ind.DefaultPublic()
 	}
 	if _, ok := ind.Expr(public); !ok {
-		return ind, "", "", fmt.Errorf("public %q %w pour %s (publics : %s)", public, ErrUnknown, ind.ID, strings.Join(ind.PublicIDs(), ", "))
+		return ind, "", "", fmt.Errorf("public %q %w pour %s (publics\u00a0: %s)", public, ErrUnknown, ind.ID, strings.Join(ind.PublicIDs(), ", "))
 	}
 	vs := c.vintages[vintageKey{ind.ID, c.cog, public}]
 	if len(vs) == 0 {
@@ -43,7 +43,7 @@ func (c *Cube) resolve(indicator, public, vintage string) (Indicator, string, st
 		return ind, public, vs[len(vs)-1], nil
 	}
 	if !slices.Contains(vs, vintage) {
-		return ind, public, "", fmt.Errorf("millésime %q %w pour %s, public %s (millésimes : %s)", vintage, ErrUnknown, ind.ID, public, strings.Join(vs, ", "))
+		return ind, public, "", fmt.Errorf("millésime %q %w pour %s, public %s (millésimes\u00a0: %s)", vintage, ErrUnknown, ind.ID, public, strings.Join(vs, ", "))
 	}
 	return ind, public, vintage, nil
 }
@@ -52,13 +52,13 @@ func (c *Cube) resolve(indicator, public, vintage string) (Indicator, string, st
 func (c *Cube) noData(ind Indicator, public string) error {
 	for _, other := range c.cogs {
 		if other != c.cog && len(c.vintages[vintageKey{ind.ID, other, public}]) > 0 {
-			return fmt.Errorf("%s (public %s) : %w sur le COG %d ; disponible sur le COG %d (--cog %d)", ind.ID, public, ErrNoData, c.cog, other, other)
+			return fmt.Errorf("%s (public %s)\u00a0: %w sur le COG %d\u00a0; disponible sur le COG %d (--cog %d)", ind.ID, public, ErrNoData, c.cog, other, other)
 		}
 	}
 	if ind.Status == ToIntegrate {
-		return fmt.Errorf("%s (public %s) : %w — source à intégrer : %s", ind.ID, public, ErrNoData, ind.Source)
+		return fmt.Errorf("%s (public %s)\u00a0: %w — source à intégrer\u00a0: %s", ind.ID, public, ErrNoData, ind.Source)
 	}
-	return fmt.Errorf("%s (public %s) : %w — source : %s", ind.ID, public, ErrNoData, ind.Source)
+	return fmt.Errorf("%s (public %s)\u00a0: %w — source\u00a0: %s", ind.ID, public, ErrNoData, ind.Source)
 }
 
 // Values returns the facts of an indicator for every territory of a level,
@@ -69,7 +69,7 @@ func (c *Cube) Values(ctx context.Context, indicator, level, vintage, public str
 		return nil, err
 	}
 	if !slices.Contains(Levels, level) {
-		return nil, fmt.Errorf("niveau %q %w (niveaux : %s)", level, ErrUnknown, strings.Join(Levels, ", "))
+		return nil, fmt.Errorf("niveau %q %w (niveaux\u00a0: %s)", level, ErrUnknown, strings.Join(Levels, ", "))
 	}
 	ind, public, vintage, err := c.resolve(indicator, public, vintage)
 	if err != nil {
@@ -77,7 +77,7 @@ func (c *Cube) Values(ctx context.Context, indicator, level, vintage, public str
 	}
 	r, ok := c.slices[sliceKey{ind.ID, c.cog, level, public, vintage}]
 	if !ok {
-		return nil, fmt.Errorf("%s au niveau %s : %w", ind.ID, level, ErrNoData)
+		return nil, fmt.Errorf("%s au niveau %s\u00a0: %w", ind.ID, level, ErrNoData)
 	}
 	return slices.Clone(c.facts[r[0]:r[1]]), nil
 }

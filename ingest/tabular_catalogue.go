@@ -58,6 +58,10 @@ type Column struct {
 	Additive bool   `json:"additive"`          // counts: may be summed and converted between COG vintages
 	Decimal  string `json:"decimal,omitempty"` // overrides the group's
 	Blank    *Blank `json:"blank,omitempty"`   // overrides the table's
+	// Floor, when set, is a publication floor: a value at or below it is
+	// status floored (Filosofi commune poverty rates are shown at 5 %
+	// when lower).
+	Floor *float64 `json:"floor,omitempty"`
 }
 
 // Levels a tabular source may publish.

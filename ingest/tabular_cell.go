@@ -38,7 +38,7 @@ type Blank struct {
 }
 
 // DefaultBlank is the reading of an empty cell unless a table says otherwise.
-var DefaultBlank = Blank{Status: StatusMissing, Reason: "case vide : donnée absente"}
+var DefaultBlank = Blank{Status: StatusMissing, Reason: "case vide\u00a0: donnée absente"}
 
 // Markers published by INSEE in place of a value.
 var markers = map[string]Cell{

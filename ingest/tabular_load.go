@@ -47,7 +47,7 @@ func (b *Builder) LoadTables(ctx context.Context, tables []Table) error {
 				b.Log.Info("optional table not in the data folder", "table", t.ID, "path", t.Path)
 				// Recorded without a warning: an absent optional source is the normal case.
 				if _, err := b.DB.ExecContext(ctx, `INSERT INTO ingest_note VALUES (?,?,?)`, "tables", t.ID,
-					fmt.Sprintf("source à intégrer : %s absent du dossier de données (%s)", t.Path, t.Publisher)); err != nil {
+					fmt.Sprintf("source à intégrer\u00a0: %s absent du dossier de données (%s)", t.Path, t.Publisher)); err != nil {
 					return err
 				}
 				continue
@@ -67,7 +67,7 @@ func (b *Builder) LoadTables(ctx context.Context, tables []Table) error {
 			k := key{o.COG, o.Level, o.Code, o.Variable, o.Vintage}
 			if prev, dup := seen[k]; dup {
 				if prev.Value != o.Value || prev.Status != o.Status {
-					if err := b.Note(ctx, "tables", o.Code, fmt.Sprintf("%s %s %s : valeur de %s ignorée, %s chargé en premier fait foi", o.Variable, o.Vintage, o.Code, o.Source, prev.Source)); err != nil {
+					if err := b.Note(ctx, "tables", o.Code, fmt.Sprintf("%s %s %s\u00a0: valeur de %s ignorée, %s chargé en premier fait foi", o.Variable, o.Vintage, o.Code, o.Source, prev.Source)); err != nil {
 						return err
 					}
 				}

@@ -161,7 +161,7 @@ func readTable(ctx context.Context, db *sql.DB, cogs map[int]*COG, t Table, f *F
 				return nil, &ParseError{File: f.Path, Pos: Position{Line: line}, Element: fmt.Sprintf("column %s (code %s)", t.VintageColumn, code), Err: err}
 			}
 			if !ok {
-				r.notes = append(r.notes, tableNote{code, fmt.Sprintf("%s ligne %d : mois %s ignoré (seul décembre est retenu)", f.Path, line, vals[idx[t.VintageColumn]].String)})
+				r.notes = append(r.notes, tableNote{code, fmt.Sprintf("%s ligne %d\u00a0: mois %s ignoré (seul décembre est retenu)", f.Path, line, vals[idx[t.VintageColumn]].String)})
 				continue
 			}
 			vintage = v
@@ -170,7 +170,7 @@ func readTable(ctx context.Context, db *sql.DB, cogs map[int]*COG, t Table, f *F
 			target, own, known := attach(cogs[g.COG], t.Level, code)
 			if !known {
 				if isBretonCode(code) && t.Level == "commune" {
-					r.notes = append(r.notes, tableNote{code, fmt.Sprintf("%s ligne %d : code commune %s inconnu du COG %d, ligne ignorée", f.Path, line, code, g.COG)})
+					r.notes = append(r.notes, tableNote{code, fmt.Sprintf("%s ligne %d\u00a0: code commune %s inconnu du COG %d, ligne ignorée", f.Path, line, code, g.COG)})
 				} else {
 					foreign++
 				}
@@ -202,13 +202,16 @@ func readTable(ctx context.Context, db *sql.DB, cogs map[int]*COG, t Table, f *F
 				if c.HasValue && t.Numbers != nil {
 					c.Status, c.Reason = t.Numbers.Status, t.Numbers.Reason
 				}
+				if c.HasValue && col.Floor != nil && c.Value <= *col.Floor {
+					c.Status, c.Reason = StatusFloored, "valeur plancher\u00a0: valeur réelle inférieure ou égale à "+strings.TrimSpace(raw.String)
+				}
 				if strings.TrimSpace(raw.String) != "" {
 					blankRow = false
 				}
 				cells = append(cells, c)
 			}
 			if !own && blankRow {
-				r.notes = append(r.notes, tableNote{code, fmt.Sprintf("%s ligne %d : %s (%s) vide pour la commune %s, absorbée par %s au COG %d — ses chiffres sont comptés dans %s", f.Path, line, g.Label, t.ID, code, target, g.COG, target)})
+				r.notes = append(r.notes, tableNote{code, fmt.Sprintf("%s ligne %d\u00a0: %s (%s) vide pour la commune %s, absorbée par %s au COG %d — ses chiffres sont comptés dans %s", f.Path, line, g.Label, t.ID, code, target, g.COG, target)})
 				continue
 			}
 			for i, col := range g.Columns {
@@ -226,10 +229,10 @@ func readTable(ctx context.Context, db *sql.DB, cogs map[int]*COG, t Table, f *F
 		return nil, fmt.Errorf("%s: read_csv: %w", f.Path, err)
 	}
 	for _, code := range sortedKeys(special) {
-		r.notes = append(r.notes, tableNote{code, fmt.Sprintf("%s : ligne spéciale %q (lignes %v) tenue hors des communes : %s", f.Path, code, special[code], specialMeaning(code))})
+		r.notes = append(r.notes, tableNote{code, fmt.Sprintf("%s\u00a0: ligne spéciale %q (lignes %v) tenue hors des communes\u00a0: %s", f.Path, code, special[code], specialMeaning(code))})
 	}
 	if foreign > 0 {
-		r.notes = append(r.notes, tableNote{f.Path, fmt.Sprintf("%s : %d ligne(s)×groupe hors de Bretagne ignorée(s)", f.Path, foreign)})
+		r.notes = append(r.notes, tableNote{f.Path, fmt.Sprintf("%s\u00a0: %d ligne(s)×groupe hors de Bretagne ignorée(s)", f.Path, foreign)})
 	}
 	keys := make([]obsKey, 0, len(parts))
 	for k := range parts {
@@ -298,7 +301,7 @@ func mergeParts(ps []part) Cell {
 		for _, p := range ps {
 			from = append(from, p.from)
 		}
-		return Cell{Status: StatusMissing, Reason: "commune fusionnée (" + strings.Join(from, ", ") + ") : valeur non additive, non convertible"}
+		return Cell{Status: StatusMissing, Reason: "commune fusionnée (" + strings.Join(from, ", ") + ")\u00a0: valeur non additive, non convertible"}
 	}
 	cells := make([]Cell, len(ps))
 	for i, p := range ps {
