@@ -1,0 +1,95 @@
+// Package atlas is the map model: it turns a question to the cube (an
+// indicator, a level, a public, a vintage, a classification) into the
+// specification the maps package draws, with the store's geometries.
+// The CLI, the HTTP service and the fact sheets all draw through it, so a
+// map is the same wherever it appears.
+package atlas
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"sync"
+
+	"github.com/region-bretagne/obs/cube"
+	"github.com/region-bretagne/obs/store"
+)
+
+// Atlas holds a cube and the store's geometries, read once per level.
+type Atlas struct {
+	DB   *sql.DB
+	Cube *cube.Cube
+
+	mu     sync.Mutex
+	shapes map[shapeKey][]store.Shape
+}
+
+type shapeKey struct {
+	level string
+	cog   int
+	full  bool
+}
+
+// New opens the cube of a store.
+func New(ctx context.Context, db *sql.DB) (*Atlas, error) {
+	c, err := cube.Open(ctx, db)
+	if err != nil {
+		return nil, err
+	}
+	return &Atlas{DB: db, Cube: c, shapes: map[shapeKey][]store.Shape{}}, nil
+}
+
+// Shapes returns the geometries of a level on the cube's COG (cached).
+func (a *Atlas) Shapes(ctx context.Context, level string, full bool) ([]store.Shape, error) {
+	k := shapeKey{level, a.Cube.COG(), full}
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if s, ok := a.shapes[k]; ok {
+		return s, nil
+	}
+	s, err := store.Shapes(ctx, a.DB, level, k.cog, full)
+	if err != nil {
+		return nil, err
+	}
+	a.shapes[k] = s
+	return s, nil
+}
+
+// LevelLabel names a level in French, in the plural for map subtitles.
+func LevelLabel(level string) string {
+	switch level {
+	case "commune":
+		return "communes"
+	case "epci":
+		return "intercommunalités (EPCI)"
+	case "departement":
+		return "départements"
+	case "region":
+		return "région"
+	case "qpv":
+		return "quartiers prioritaires"
+	}
+	return level
+}
+
+// MapUnit converts a catalogue unit to the maps package's unit text.
+func MapUnit(unit string) string {
+	switch unit {
+	case "per_10000":
+		return "pour 10\u202f000 hab."
+	case "per_km2":
+		return "hab./km²"
+	}
+	return unit
+}
+
+// Error is a bad request, explained in French and English.
+type Error struct {
+	FR, EN string
+}
+
+func (e *Error) Error() string { return e.FR }
+
+func badf(fr, en string, args ...any) *Error {
+	return &Error{fmt.Sprintf(fr, args...), fmt.Sprintf(en, args...)}
+}

@@ -1,0 +1,147 @@
+// Choropleth requests: from an indicator × level question to a
+// maps.ChoroplethSpec whose legend and fill share one Breaks object.
+package atlas
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/region-bretagne/obs/cube"
+	"github.com/region-bretagne/obs/maps"
+)
+
+// MapLevels are the levels a choropleth can be drawn at.
+var MapLevels = []string{"commune", "epci", "departement"}
+
+// Request is a choropleth question, as `obs map` and /maps take it.
+type Request struct {
+	Indicator, Level, Public, Vintage string
+	Method                            string    // jenks (default), quantile, equal, q6, sd, geom, headtail, manual
+	Classes                           int       // default 5
+	Breaks                            []float64 // manual breaks
+	Palette                           string
+	Highlight                         string // code to outline
+	QPV                               bool   // draw QPV outlines
+	Width, Height                     int
+}
+
+// Map is a drawable choropleth with the facts it shows.
+type Map struct {
+	Spec  maps.ChoroplethSpec
+	Facts []cube.Fact
+	Ind   cube.Indicator
+}
+
+// Choropleth answers a request.
+func (a *Atlas) Choropleth(ctx context.Context, r Request) (*Map, error) {
+	ind, ok := a.Cube.Catalogue().Indicator(r.Indicator)
+	if !ok {
+		return nil, badf("indicateur inconnu « %s » (voir /api/indicators)", "unknown indicator %q (see /api/indicators)", r.Indicator)
+	}
+	if r.Level == "" {
+		r.Level = "commune"
+	}
+	if !slices.Contains(MapLevels, r.Level) {
+		return nil, badf("niveau de carte inconnu « %s » (commune, epci, departement)", "unknown map level %q (commune, epci, departement)", r.Level)
+	}
+	if r.Method == "" {
+		r.Method = string(maps.Jenks)
+	}
+	method, err := maps.ParseMethod(r.Method)
+	if err != nil {
+		return nil, badf("méthode de classification inconnue « %s »", "unknown classification method %q", r.Method)
+	}
+	if r.Classes == 0 {
+		r.Classes = 5
+	}
+	if r.Classes < 2 || r.Classes > 9 {
+		return nil, badf("nombre de classes %d hors de 2 à 9", "number of classes %d is outside 2…9", r.Classes)
+	}
+	if method == maps.Manual && len(r.Breaks) < 2 {
+		return nil, badf("la méthode manuelle demande au moins deux bornes (--breaks a,b,c)", "manual classification needs at least two breaks (--breaks a,b,c)")
+	}
+	facts, err := a.Cube.Values(ctx, r.Indicator, r.Level, r.Vintage, r.Public)
+	if err != nil {
+		if errors.Is(err, cube.ErrUnknown) {
+			return nil, &Error{err.Error(), "bad request: " + err.Error()}
+		}
+		if errors.Is(err, cube.ErrNoData) {
+			return nil, &Error{err.Error(), "no data: " + err.Error()}
+		}
+		return nil, err
+	}
+	shapes, err := a.Shapes(ctx, r.Level, false)
+	if err != nil {
+		return nil, err
+	}
+	byCode := make(map[string]cube.Fact, len(facts))
+	for _, f := range facts {
+		byCode[f.Code] = f
+	}
+	spec := maps.ChoroplethSpec{
+		Title:      ind.Label,
+		Unit:       MapUnit(ind.Unit),
+		Decimals:   ind.Decimals,
+		Palette:    r.Palette,
+		Highlight:  r.Highlight,
+		GeoVintage: fmt.Sprintf("COG %d", a.Cube.COG()),
+		Width:      r.Width,
+		Height:     r.Height,
+	}
+	var values []float64
+	for _, s := range shapes {
+		f, ok := byCode[s.Code]
+		area := maps.Area{Code: s.Code, Name: s.Name, Geom: s.Geom, Status: cube.StatusMissing}
+		if ok {
+			area.Status = f.Status
+			if f.HasValue() {
+				area.Value = f.Value
+				values = append(values, f.Value)
+			}
+			spec.Source, spec.Vintage = f.Source, f.Vintage
+		}
+		spec.Areas = append(spec.Areas, area)
+	}
+	if len(facts) > 0 {
+		pub := facts[0].Public
+		label := pub
+		if p, ok := a.Cube.Catalogue().Public(pub); ok {
+			label = p.Label
+		}
+		spec.Subtitle = fmt.Sprintf("%s · %s · %s", capitalize(LevelLabel(r.Level)), label, facts[0].Vintage)
+	}
+	if spec.Breaks, err = maps.Classify(values, method, r.Classes, r.Breaks); err != nil {
+		return nil, badf("classification impossible : %v", "cannot classify: %v", err)
+	}
+	if r.Level == "commune" || r.Level == "epci" {
+		deps, err := a.Shapes(ctx, "departement", false)
+		if err != nil {
+			return nil, err
+		}
+		for _, d := range deps {
+			spec.Overlay = append(spec.Overlay, d.Geom)
+		}
+	}
+	if r.QPV {
+		q, err := a.Shapes(ctx, "qpv", false)
+		if err != nil {
+			return nil, err
+		}
+		for _, s := range q {
+			spec.QPV = append(spec.QPV, s.Geom)
+		}
+	}
+	return &Map{Spec: spec, Facts: facts, Ind: ind}, nil
+}
+
+func capitalize(s string) string {
+	for i, r := range s {
+		if i == 0 && r >= 'a' && r <= 'z' {
+			return string(r-'a'+'A') + s[1:]
+		}
+		break
+	}
+	return s
+}

@@ -1,0 +1,137 @@
+// obs map: draw a choropleth of an indicator at a level, as SVG or PNG for
+// reports, interactive HTML for web pages, GeoJSON for QGIS, or the CSV
+// table of the mapped values.
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/region-bretagne/obs/atlas"
+	"github.com/region-bretagne/obs/maps"
+	"github.com/region-bretagne/obs/store"
+)
+
+func init() {
+	register("map", "dessine la carte d'un indicateur (SVG, PNG, HTML, GeoJSON, CSV)", runMap)
+}
+
+// mapFlags are the flags of obs map (and, in part, obs chart).
+type mapFlags struct {
+	indicator, level, public, vintage, method, breaks, palette, highlight, out string
+	classes, width                                                             int
+	qpv                                                                        bool
+}
+
+func runMap(ctx context.Context, args []string, stdout io.Writer) error {
+	fs, dbFlag := newFlags("map")
+	var f mapFlags
+	fs.StringVar(&f.indicator, "indicator", "", "indicator id (see obs indicators)")
+	fs.StringVar(&f.level, "level", "commune", "level: commune|epci|departement")
+	fs.StringVar(&f.public, "public", "", "public (default: the indicator's, ensemble)")
+	fs.StringVar(&f.vintage, "vintage", "", "data vintage (default: the latest)")
+	fs.StringVar(&f.method, "method", "jenks", "classification: jenks|quantile|equal|q6|sd|geom|headtail|manual")
+	fs.IntVar(&f.classes, "classes", 5, "number of classes")
+	fs.StringVar(&f.breaks, "breaks", "", "manual breaks, e.g. 5,10,15,20 (with --method manual)")
+	fs.StringVar(&f.palette, "palette", "", "ColorBrewer palette (default YlOrRd-like sequential, colour-blind safe)")
+	fs.StringVar(&f.highlight, "highlight", "", "code of a territory to outline")
+	fs.BoolVar(&f.qpv, "qpv", false, "draw the QPV outlines")
+	fs.IntVar(&f.width, "width", 1000, "width in pixels")
+	fs.StringVar(&f.out, "out", "", "output file: .svg, .png, .html, .geojson or .csv")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if f.indicator == "" || f.out == "" {
+		return fmt.Errorf("--indicator and --out are required (e.g. obs map --indicator taux_chomage_15_64 --level epci --out carte.svg)")
+	}
+	req, err := f.request()
+	if err != nil {
+		return err
+	}
+	db, err := store.Open(ctx, store.Path(*dbFlag), true)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	a, err := atlas.New(ctx, db)
+	if err != nil {
+		return err
+	}
+	m, err := a.Choropleth(ctx, req)
+	if err != nil {
+		return err
+	}
+	body, err := renderMap(ctx, m, strings.ToLower(filepath.Ext(f.out)), f.width)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(f.out, body, 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "%s : %s, %d territoires\n", f.out, m.Spec.Title, len(m.Spec.Areas))
+	return nil
+}
+
+func (f mapFlags) request() (atlas.Request, error) {
+	r := atlas.Request{Indicator: f.indicator, Level: f.level, Public: f.public, Vintage: f.vintage, Method: f.method,
+		Classes: f.classes, Palette: f.palette, Highlight: f.highlight, QPV: f.qpv, Width: f.width, Height: f.width * 7 / 10}
+	var err error
+	if r.Breaks, err = parseBreaks(f.breaks); err != nil {
+		return r, err
+	}
+	return r, nil
+}
+
+// parseBreaks reads "5,10,15" or, French style, "5;10;12,5".
+func parseBreaks(s string) ([]float64, error) {
+	if s == "" {
+		return nil, nil
+	}
+	sep := ","
+	if strings.Contains(s, ";") {
+		sep = ";"
+	}
+	var out []float64
+	for _, p := range strings.Split(s, sep) {
+		p = strings.TrimSpace(p)
+		if sep == ";" {
+			p = strings.ReplaceAll(p, ",", ".")
+		}
+		v, err := strconv.ParseFloat(p, 64)
+		if err != nil {
+			return nil, fmt.Errorf("--breaks: %q is not a number", p)
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+// renderMap draws a map in the format of a file extension.
+func renderMap(ctx context.Context, m *atlas.Map, ext string, width int) ([]byte, error) {
+	switch ext {
+	case ".svg":
+		return maps.ChoroplethSVG(ctx, m.Spec)
+	case ".png":
+		svg, err := maps.ChoroplethSVG(ctx, m.Spec)
+		if err != nil {
+			return nil, err
+		}
+		return maps.RenderPNG(ctx, svg, width)
+	case ".geojson", ".json":
+		return atlas.GeoJSON(m)
+	case ".csv":
+		var b strings.Builder
+		if err := maps.WriteTableCSV(&b, m.Spec); err != nil {
+			return nil, err
+		}
+		return []byte(b.String()), nil
+	case ".html":
+		return mapHTML(ctx, m)
+	}
+	return nil, fmt.Errorf("unknown output format %q (want .svg, .png, .html, .geojson or .csv)", ext)
+}

@@ -1,0 +1,93 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+func TestMapCommand(t *testing.T) {
+	db := testStore(t)
+	dir := t.TempDir()
+	tests := []struct {
+		name  string
+		args  []string
+		check func(t *testing.T, body []byte)
+	}{
+		{"communes svg", []string{"--indicator", "taux_chomage_15_64", "--level", "commune", "--out", "c.svg"}, func(t *testing.T, b []byte) {
+			if n := len(regexp.MustCompile(`<path[^>]*data-code="\d{5}"`).FindAll(b, -1)); n != 1202 {
+				t.Errorf("%d commune paths, want 1202", n)
+			}
+			for _, frag := range []string{"<title id=", "<desc id=", "Insee, RP 2022", "COG 2026", "Lambert-93"} {
+				if !strings.Contains(string(b), frag) {
+					t.Errorf("SVG lacks %q", frag)
+				}
+			}
+		}},
+		{"poverty has a secret class", []string{"--indicator", "taux_pauvrete", "--level", "commune", "--out", "p.svg"}, func(t *testing.T, b []byte) {
+			if !strings.Contains(string(b), "Secret statistique") || !strings.Contains(string(b), `data-status="secret"`) {
+				t.Error("no secret class on the poverty map")
+			}
+		}},
+		{"epci geojson", []string{"--indicator", "part_familles_monoparentales", "--level", "epci", "--out", "e.geojson"}, func(t *testing.T, b []byte) {
+			var fc struct {
+				Features []struct{ Properties map[string]any } `json:"features"`
+			}
+			if err := json.Unmarshal(b, &fc); err != nil {
+				t.Fatal(err)
+			}
+			if len(fc.Features) != 61 {
+				t.Errorf("%d features, want 61", len(fc.Features))
+			}
+			for _, f := range fc.Features {
+				if f.Properties["statut"] == "ok" && f.Properties["valeur"] == nil {
+					t.Errorf("%v: ok without value", f.Properties["code"])
+				}
+			}
+		}},
+		{"manual breaks csv", []string{"--indicator", "taux_chomage_15_64", "--level", "departement", "--method", "manual", "--breaks", "5,8,10,12", "--out", "d.csv"}, func(t *testing.T, b []byte) {
+			if !strings.HasPrefix(string(b), "\ufeff") || strings.Count(string(b), "\n") != 5 {
+				t.Errorf("CSV of 4 départements: %q", b)
+			}
+		}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			out := filepath.Join(dir, tc.args[len(tc.args)-1])
+			args := append([]string{"map", "--db", db}, tc.args[:len(tc.args)-1]...)
+			if _, err := runCLI(t, append(args, out)...); err != nil {
+				t.Fatal(err)
+			}
+			b, err := os.ReadFile(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			tc.check(t, b)
+		})
+	}
+}
+
+func TestMapErrors(t *testing.T) {
+	db := testStore(t)
+	out := filepath.Join(t.TempDir(), "x.svg")
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--indicator", "nope", "--out", out}, "indicateur inconnu « nope »"},
+		{[]string{"--indicator", "population", "--level", "canton", "--out", out}, "niveau de carte inconnu"},
+		{[]string{"--indicator", "population", "--method", "magic", "--out", out}, "méthode de classification inconnue"},
+		{[]string{"--indicator", "population", "--method", "manual", "--out", out}, "au moins deux bornes"},
+		{[]string{"--indicator", "population", "--out", filepath.Join(t.TempDir(), "x.bmp")}, "unknown output format"},
+		{[]string{"--indicator", "population"}, "--indicator and --out are required"},
+	}
+	for _, tc := range tests {
+		_, err := runCLI(t, append([]string{"map", "--db", db}, tc.args...)...)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%v: %v, want %q", tc.args, err, tc.want)
+		}
+	}
+}
