@@ -1,0 +1,97 @@
+// Benchmarks: indicator ingest on the real Breton data, and the queries
+// served from memory.
+package cube
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/region-bretagne/obs/ingest"
+)
+
+// BenchmarkIndicatorIngest times the indicator steps only (tables, then
+// facts), the territorial frame being built untimed in each iteration.
+func BenchmarkIndicatorIngest(b *testing.B) {
+	data := stagedData(b)
+	dir := b.TempDir()
+	ctx := context.Background()
+	steps := []ingest.Step{
+		{Name: "start", Run: func(context.Context, *ingest.Builder) error { b.StartTimer(); return nil }},
+		ingest.TabularStep(), Step(),
+		{Name: "stop", Run: func(context.Context, *ingest.Builder) error { b.StopTimer(); return nil }},
+	}
+	b.StopTimer()
+	for i := 0; i < b.N; i++ {
+		path := filepath.Join(dir, "obs.duckdb")
+		if _, err := ingest.Build(ctx, ingest.Options{DataDir: data, DBPath: path, Steps: steps, Logger: quiet}); err != nil {
+			b.Fatal(err)
+		}
+		os.Remove(path)
+	}
+}
+
+// BenchmarkFullIngest times a whole ingest: frame, tables and facts.
+func BenchmarkFullIngest(b *testing.B) {
+	data := stagedData(b)
+	dir := b.TempDir()
+	ctx := context.Background()
+	for i := 0; i < b.N; i++ {
+		path := filepath.Join(dir, "obs.duckdb")
+		if _, err := ingest.Build(ctx, ingest.Options{DataDir: data, DBPath: path, Steps: []ingest.Step{ingest.TabularStep(), Step()}, Logger: quiet}); err != nil {
+			b.Fatal(err)
+		}
+		os.Remove(path)
+	}
+}
+
+// BenchmarkOpen times reading the fact table through Arrow.
+func BenchmarkOpen(b *testing.B) {
+	db, _ := realCube(b)
+	ctx := context.Background()
+	for i := 0; i < b.N; i++ {
+		if _, err := Open(ctx, db); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkCompareEPCI: Rennes Métropole with its département, région and
+// France, for every indicator of the catalogue.
+func BenchmarkCompareEPCI(b *testing.B) {
+	_, c := realCube(b)
+	ctx := context.Background()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		cmp, err := c.Compare(ctx, "243500139")
+		if err != nil || len(cmp) < 40 {
+			b.Fatal(err, len(cmp))
+		}
+	}
+}
+
+// BenchmarkValuesCommunes: one indicator for the 1 202 communes.
+func BenchmarkValuesCommunes(b *testing.B) {
+	_, c := realCube(b)
+	ctx := context.Background()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		fs, err := c.Values(ctx, "taux_chomage_15_64", "commune", "", "")
+		if err != nil || len(fs) != 1202 {
+			b.Fatal(err, len(fs))
+		}
+	}
+}
+
+// BenchmarkRankCommunes: the same indicator ranked.
+func BenchmarkRankCommunes(b *testing.B) {
+	_, c := realCube(b)
+	ctx := context.Background()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := c.Rank(ctx, "taux_chomage_15_64", "commune", "", ""); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
