@@ -12,6 +12,7 @@ import (
 	"net"
 	"os"
 
+	"github.com/region-bretagne/obs/atlas"
 	"github.com/region-bretagne/obs/cmd/obs/server"
 	"github.com/region-bretagne/obs/store"
 	"github.com/region-bretagne/obs/web"
@@ -55,8 +56,10 @@ func runServe(ctx context.Context, args []string, stdout io.Writer) error {
 }
 
 // prepareSnapshot derives what the handlers need from a freshly opened
-// store; replaced when the cube is wired in.
-var prepareSnapshot func(ctx context.Context, db *sql.DB) (any, error)
+// store: the atlas (cube and geometries).
+func prepareSnapshot(ctx context.Context, db *sql.DB) (any, error) {
+	return atlas.New(ctx, db)
+}
 
 // serveLogger logs requests at info level, as JSON when not on a terminal.
 func serveLogger() *slog.Logger {

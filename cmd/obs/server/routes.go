@@ -7,6 +7,12 @@ func (s *Server) routes() {
 	s.handle("GET /healthz", s.healthz)
 	s.handle("GET /api/territories", s.territories)
 	s.handle("POST /api/sql", s.sql)
+	s.handle("GET /api/indicators", s.indicators)
+	s.handle("GET /api/values", s.values)
+	s.handle("GET /api/compare/{code}", s.compare)
+	s.handle("GET /maps/{file}", s.mapFile)
+	s.mux.Handle("GET /ui/", uiHandler())
+	s.mux.HandleFunc("GET /", s.index)
 	s.mux.HandleFunc("GET /api/openapi.json", s.openapi)
 	if s.opts.Assets != nil {
 		s.mux.Handle("GET /assets/", s.opts.Assets)

@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"crypto/sha256"
+	"database/sql"
 	"encoding/json"
 	"io"
 	"log/slog"
@@ -16,10 +17,14 @@ import (
 	"testing"
 	"time"
 
+	"github.com/region-bretagne/obs/atlas"
+	"github.com/region-bretagne/obs/cube"
 	"github.com/region-bretagne/obs/ingest"
 )
 
 var quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
+
+func prepare(ctx context.Context, db *sql.DB) (any, error) { return atlas.New(ctx, db) }
 
 func stagedData(t testing.TB) string {
 	t.Helper()
@@ -37,6 +42,23 @@ func stagedData(t testing.TB) string {
 	return abs
 }
 
+var (
+	sharedOnce sync.Once
+	sharedPath string
+)
+
+// sharedStore is one store for the tests that only read it.
+func sharedStore(t testing.TB) string {
+	t.Helper()
+	stagedData(t)
+	sharedOnce.Do(func() {
+		dir, _ := os.MkdirTemp("", "obs-server-test-")
+		sharedPath = filepath.Join(dir, "obs.duckdb")
+		build(t, sharedPath)
+	})
+	return sharedPath
+}
+
 // newStore builds a store from the staged data into a fresh folder.
 func newStore(t testing.TB) string {
 	t.Helper()
@@ -47,14 +69,15 @@ func newStore(t testing.TB) string {
 
 func build(t testing.TB, path string) {
 	t.Helper()
-	if _, err := ingest.Build(context.Background(), ingest.Options{DataDir: stagedData(t), DBPath: path, Logger: quiet}); err != nil {
+	opts := ingest.Options{DataDir: stagedData(t), DBPath: path, Logger: quiet, Steps: []ingest.Step{ingest.TabularStep(), cube.Step()}}
+	if _, err := ingest.Build(context.Background(), opts); err != nil {
 		t.Fatal(err)
 	}
 }
 
 func newServer(t testing.TB, path string) (*Server, *httptest.Server) {
 	t.Helper()
-	s, err := New(context.Background(), Options{DBPath: path, Logger: quiet, Poll: time.Hour})
+	s, err := New(context.Background(), Options{DBPath: path, Logger: quiet, Poll: time.Hour, Prepare: prepare})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,7 +98,7 @@ func get(t testing.TB, url string) (*http.Response, string) {
 }
 
 func TestAPI(t *testing.T) {
-	_, ts := newServer(t, newStore(t))
+	_, ts := newServer(t, sharedStore(t))
 	tests := []struct {
 		path   string
 		status int
@@ -113,7 +136,7 @@ func TestAPI(t *testing.T) {
 }
 
 func TestRequestIDKept(t *testing.T) {
-	_, ts := newServer(t, newStore(t))
+	_, ts := newServer(t, sharedStore(t))
 	req, _ := http.NewRequest("GET", ts.URL+"/healthz", nil)
 	req.Header.Set("X-Request-ID", "analyste-42")
 	resp, err := http.DefaultClient.Do(req)

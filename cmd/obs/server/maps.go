@@ -1,0 +1,84 @@
+// Maps over HTTP: /maps/{indicator}.svg|png|csv|geojson with the
+// parameters of obs map, cached for the life of the store.
+package server
+
+import (
+	"net/http"
+	"path"
+	"strings"
+
+	"github.com/region-bretagne/obs/atlas"
+	"github.com/region-bretagne/obs/maps"
+)
+
+var mapTypes = map[string]string{
+	".svg":     "image/svg+xml",
+	".png":     "image/png",
+	".csv":     "text/csv; charset=utf-8",
+	".geojson": "application/geo+json",
+}
+
+func (s *Server) mapFile(w http.ResponseWriter, r *http.Request, snap *Snapshot) error {
+	file := r.PathValue("file")
+	ext := path.Ext(file)
+	ctype, ok := mapTypes[ext]
+	if !ok {
+		return BadRequest("format de carte inconnu « "+ext+" » (.svg, .png, .csv, .geojson ; /embed/map/… pour la carte interactive)",
+			"unknown map format "+ext+" (.svg, .png, .csv, .geojson; /embed/map/… for the interactive map)")
+	}
+	a, err := atlasOf(snap)
+	if err != nil {
+		return err
+	}
+	ind := strings.TrimSuffix(file, ext)
+	if _, err := indicatorParam(a.Cube, ind); err != nil {
+		return err
+	}
+	req, err := mapRequest(ind, r.URL.Query())
+	if err != nil {
+		return err
+	}
+	key := "map|" + file + "?" + canonicalQuery(r)
+	_, body, err := snap.Cached(key, func() (string, []byte, error) {
+		m, err := a.Choropleth(r.Context(), req)
+		if err != nil {
+			return "", nil, cubeError(err)
+		}
+		var b []byte
+		switch ext {
+		case ".svg":
+			b, err = maps.ChoroplethSVG(r.Context(), m.Spec)
+		case ".png":
+			var svg []byte
+			if svg, err = maps.ChoroplethSVG(r.Context(), m.Spec); err == nil {
+				width := m.Spec.Width
+				if width == 0 {
+					width = 1000
+				}
+				b, err = maps.RenderPNG(r.Context(), svg, width)
+			}
+		case ".csv":
+			var sb strings.Builder
+			err = maps.WriteTableCSV(&sb, m.Spec)
+			b = []byte(sb.String())
+		case ".geojson":
+			b, err = atlas.GeoJSON(m)
+		}
+		return ctype, b, err
+	})
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("Cache-Control", "no-cache")
+	if ext == ".csv" {
+		w.Header().Set("Content-Disposition", `attachment; filename="`+ind+`.csv"`)
+	}
+	_, err = w.Write(body)
+	return err
+}
+
+// canonicalQuery is the query string with sorted keys, as a cache key.
+func canonicalQuery(r *http.Request) string {
+	return r.URL.Query().Encode()
+}

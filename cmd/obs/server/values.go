@@ -1,0 +1,263 @@
+// The cube's API: the catalogue, an indicator's values at a level (JSON,
+// CSV, Parquet, Arrow IPC), and a territory compared with its references.
+package server
+
+import (
+	"bytes"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/region-bretagne/obs/atlas"
+	"github.com/region-bretagne/obs/cube"
+	"github.com/region-bretagne/obs/maps"
+)
+
+// atlasOf returns the snapshot's atlas (the cube and geometries).
+func atlasOf(snap *Snapshot) (*atlas.Atlas, error) {
+	a, ok := snap.Extra.(*atlas.Atlas)
+	if !ok || a == nil {
+		return nil, fmt.Errorf("the store was opened without its cube")
+	}
+	return a, nil
+}
+
+// statusLabels are the French labels of fact statuses.
+var statusLabels = map[string]string{
+	cube.StatusOK: "ok", cube.StatusSecret: "secret statistique", cube.StatusMissing: "non disponible",
+	cube.StatusFloored: "valeur plancher", cube.StatusEstimated: "estimation",
+}
+
+// factText formats a fact's value in French, or says why it has none.
+func factText(f cube.Fact, decimals int) string {
+	switch {
+	case f.Status == cube.StatusSecret:
+		return "secret statistique"
+	case !f.HasValue():
+		return "n.d."
+	}
+	return maps.FormatValue(f.Value, atlas.MapUnit(f.Unit), decimals)
+}
+
+func num(v float64) *float64 {
+	if v != v {
+		return nil
+	}
+	return &v
+}
+
+func (s *Server) indicators(w http.ResponseWriter, r *http.Request, snap *Snapshot) error {
+	a, err := atlasOf(snap)
+	if err != nil {
+		return err
+	}
+	cat := a.Cube.Catalogue()
+	type public struct {
+		ID      string `json:"id"`
+		Libelle string `json:"libelle"`
+	}
+	type item struct {
+		ID           string   `json:"id"`
+		Libelle      string   `json:"libelle"`
+		Definition   string   `json:"definition"`
+		Theme        string   `json:"theme"`
+		ThemeLibelle string   `json:"theme_libelle"`
+		Unite        string   `json:"unite"`
+		Type         string   `json:"type"`
+		Source       string   `json:"source"`
+		Millesime    string   `json:"millesime"`
+		Statut       string   `json:"statut"`
+		Publics      []public `json:"publics"`
+		Millesimes   []string `json:"millesimes"`
+	}
+	var out []item
+	for _, group := range cat.ByTheme() {
+		for _, ind := range group {
+			it := item{ID: ind.ID, Libelle: ind.Label, Definition: ind.Definition, Theme: ind.Theme, Unite: ind.Unit,
+				Type: ind.Kind, Source: ind.Source, Millesime: ind.Vintage, Statut: ind.Status, Millesimes: []string{}}
+			if th, ok := cat.Theme(ind.Theme); ok {
+				it.ThemeLibelle = th.Label
+			}
+			for _, p := range ind.PublicIDs() {
+				label := p
+				if pp, ok := cat.Public(p); ok {
+					label = pp.Label
+				}
+				it.Publics = append(it.Publics, public{p, label})
+			}
+			if series, err := a.Cube.Series(r.Context(), ind.ID, "53", ""); err == nil {
+				for _, f := range series {
+					it.Millesimes = append(it.Millesimes, f.Vintage)
+				}
+			}
+			out = append(out, it)
+		}
+	}
+	return writeJSON(w, out)
+}
+
+func (s *Server) values(w http.ResponseWriter, r *http.Request, snap *Snapshot) error {
+	a, err := atlasOf(snap)
+	if err != nil {
+		return err
+	}
+	q := r.URL.Query()
+	ind, err := indicatorParam(a.Cube, q.Get("indicator"))
+	if err != nil {
+		return err
+	}
+	level, err := levelParam(q.Get("level"), cube.Levels)
+	if err != nil {
+		return err
+	}
+	format := q.Get("format")
+	switch format {
+	case "", "json", "csv", "parquet", "arrow":
+	default:
+		return BadRequest(fmt.Sprintf("format inconnu « %s » (json, csv, parquet, arrow)", format), fmt.Sprintf("unknown format %q (json, csv, parquet, arrow)", format))
+	}
+	ranked, err := a.Cube.Rank(r.Context(), ind.ID, level, q.Get("vintage"), q.Get("public"))
+	if err != nil {
+		return cubeError(err)
+	}
+	if code := q.Get("territory"); code != "" {
+		if err := checkCode(code); err != nil {
+			return err
+		}
+		var keep []cube.Ranked
+		for _, f := range ranked {
+			if f.Code == code {
+				keep = append(keep, f)
+			}
+		}
+		if len(keep) == 0 {
+			return NotFound(fmt.Sprintf("territoire %s absent du niveau %s", code, level), fmt.Sprintf("territory %s not found at level %s", code, level))
+		}
+		ranked = keep
+	}
+	facts := make([]cube.Fact, len(ranked))
+	for i, f := range ranked {
+		facts[i] = f.Fact
+	}
+	base := fmt.Sprintf("%s-%s", ind.ID, level)
+	switch format {
+	case "csv":
+		return writeFactsCSV(w, base+".csv", facts, q.Get("decimal") == ",")
+	case "parquet":
+		var b bytes.Buffer
+		if err := cube.WriteParquet(r.Context(), &b, facts); err != nil {
+			return err
+		}
+		w.Header().Set("Content-Type", "application/vnd.apache.parquet")
+		w.Header().Set("Content-Disposition", `attachment; filename="`+base+`.parquet"`)
+		_, err := w.Write(b.Bytes())
+		return err
+	case "arrow":
+		w.Header().Set("Content-Type", "application/vnd.apache.arrow.stream")
+		w.Header().Set("Content-Disposition", `attachment; filename="`+base+`.arrows"`)
+		return cube.WriteArrow(w, facts)
+	}
+	type value struct {
+		Code          string   `json:"code"`
+		Libelle       string   `json:"libelle"`
+		Valeur        *float64 `json:"valeur"`
+		Numerateur    *float64 `json:"numerateur"`
+		Denominateur  *float64 `json:"denominateur"`
+		Statut        string   `json:"statut"`
+		StatutLibelle string   `json:"statut_libelle"`
+		Raison        string   `json:"raison,omitempty"`
+		Couverture    float64  `json:"couverture"`
+		Millesime     string   `json:"millesime"`
+		Source        string   `json:"source"`
+		COG           int      `json:"cog"`
+		Texte         string   `json:"texte"`
+		Rang          int      `json:"rang,omitempty"`
+		Transfront    bool     `json:"transfrontalier,omitempty"`
+	}
+	out := struct {
+		Indicateur struct {
+			ID, Libelle, Unite, Source string
+		} `json:"indicateur"`
+		Niveau    string  `json:"niveau"`
+		Public    string  `json:"public"`
+		Millesime string  `json:"millesime"`
+		COG       int     `json:"cog"`
+		Valeurs   []value `json:"valeurs"`
+	}{Niveau: level, COG: a.Cube.COG(), Valeurs: []value{}}
+	out.Indicateur.ID, out.Indicateur.Libelle, out.Indicateur.Unite, out.Indicateur.Source = ind.ID, ind.Label, ind.Unit, ind.Source
+	for _, f := range ranked {
+		out.Public, out.Millesime = f.Public, f.Vintage
+		out.Valeurs = append(out.Valeurs, value{Code: f.Code, Libelle: f.Name, Valeur: num(f.Value), Numerateur: num(f.Numerator),
+			Denominateur: num(f.Denominator), Statut: f.Status, StatutLibelle: statusLabels[f.Status], Raison: f.Reason,
+			Couverture: f.Coverage, Millesime: f.Vintage, Source: f.Source, COG: f.COG, Texte: factText(f.Fact, ind.Decimals),
+			Rang: f.Rank, Transfront: f.CrossBorder})
+	}
+	return writeJSON(w, out)
+}
+
+// writeFactsCSV writes facts with the columns of obs query.
+func writeFactsCSV(w http.ResponseWriter, filename string, facts []cube.Fact, frenchDecimal bool) error {
+	f64 := func(v float64) string {
+		if v != v {
+			return ""
+		}
+		s := strconv.FormatFloat(v, 'f', -1, 64)
+		if frenchDecimal {
+			s = strings.Replace(s, ".", ",", 1)
+		}
+		return s
+	}
+	rows := make([][]string, len(facts))
+	for i, f := range facts {
+		rows[i] = []string{f.Code, f.Name, f64(f.Value), f64(f.Numerator), f64(f.Denominator), f.Status, f.Vintage, f.Source}
+	}
+	return writeCSV(w, filename, []string{"code", "libelle", "valeur", "numerateur", "denominateur", "statut", "millesime", "source"}, rows)
+}
+
+func (s *Server) compare(w http.ResponseWriter, r *http.Request, snap *Snapshot) error {
+	a, err := atlasOf(snap)
+	if err != nil {
+		return err
+	}
+	code := r.PathValue("code")
+	if err := checkCode(code); err != nil {
+		return err
+	}
+	if _, err := a.Cube.Territory(code); err != nil {
+		return NotFound(fmt.Sprintf("territoire inconnu « %s » au COG %d", code, a.Cube.COG()), fmt.Sprintf("unknown territory %q on COG %d", code, a.Cube.COG()))
+	}
+	cmps, err := a.Cube.Compare(r.Context(), code)
+	if err != nil {
+		return cubeError(err)
+	}
+	type cell struct {
+		Niveau     string   `json:"niveau"`
+		Code       string   `json:"code"`
+		Libelle    string   `json:"libelle"`
+		Valeur     *float64 `json:"valeur"`
+		Statut     string   `json:"statut"`
+		Texte      string   `json:"texte"`
+		Raison     string   `json:"raison,omitempty"`
+		Couverture float64  `json:"couverture"`
+		Source     string   `json:"source"`
+	}
+	type row struct {
+		Indicateur string `json:"indicateur"`
+		Libelle    string `json:"libelle"`
+		Theme      string `json:"theme"`
+		Public     string `json:"public"`
+		Millesime  string `json:"millesime"`
+		Valeurs    []cell `json:"valeurs"`
+	}
+	var out []row
+	for _, c := range cmps {
+		rw := row{Indicateur: c.Indicator.ID, Libelle: c.Indicator.Label, Theme: c.Indicator.Theme, Public: c.Public, Millesime: c.Vintage}
+		for _, f := range c.Facts {
+			rw.Valeurs = append(rw.Valeurs, cell{Niveau: f.Level, Code: f.Code, Libelle: f.Name, Valeur: num(f.Value), Statut: f.Status,
+				Texte: factText(f, c.Indicator.Decimals), Raison: f.Reason, Couverture: f.Coverage, Source: f.Source})
+		}
+		out = append(out, rw)
+	}
+	return writeJSON(w, out)
+}

@@ -1,0 +1,117 @@
+package server
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"net/http"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/apache/arrow-go/v18/arrow/ipc"
+	"github.com/apache/arrow-go/v18/arrow/memory"
+)
+
+func TestCubeAPI(t *testing.T) {
+	_, ts := newServer(t, sharedStore(t))
+	tests := []struct {
+		path   string
+		status int
+		want   []string
+	}{
+		{"/api/indicators", 200, []string{`"id":"taux_chomage_15_64"`, `"theme_libelle":`, `"millesimes":["2016","2022"]`}},
+		{"/api/values?indicator=taux_chomage_15_64&level=epci", 200, []string{`"code":"243500139"`, `"statut":"ok"`, `"rang":1`, `"texte":"`}},
+		{"/api/values?indicator=taux_pauvrete&level=commune", 200, []string{`"statut":"secret"`, `"texte":"secret statistique"`}},
+		{"/api/values?indicator=taux_chomage_15_64&level=departement&format=csv&decimal=,", 200, []string{"\ufeffcode;libelle;valeur;numerateur;denominateur;statut;millesime;source\n", ";ok;2022;"}},
+		{"/api/values?indicator=population&level=region&territory=53", 200, []string{`"valeur":3422845`}},
+		{"/api/compare/243500139", 200, []string{`"niveau":"epci"`, `"niveau":"departement"`, `"niveau":"region"`, `"raison":"non publié à ce niveau"`}},
+		{"/maps/taux_chomage_15_64.svg?level=epci&method=quantile&classes=4", 200, []string{`<svg`, `data-code="243500139"`}},
+		{"/maps/taux_chomage_15_64.csv?level=departement", 200, []string{"\ufeff"}},
+		{"/maps/population.geojson?level=departement", 200, []string{`"FeatureCollection"`}},
+		// Bad parameters: 400 with both languages, never 500.
+		{"/api/values?indicator=nope&level=epci", 400, []string{`"erreur":"indicateur inconnu « nope »`, `"error":"unknown indicator \"nope\"`}},
+		{"/api/values?level=epci", 400, []string{`paramètre indicator manquant`}},
+		{"/api/values?indicator=population&level=canton", 400, []string{`niveau inconnu « canton »`, `unknown level`}},
+		{"/api/values?indicator=population&level=epci&format=xlsx", 400, []string{`format inconnu`}},
+		{"/api/values?indicator=population&level=epci&public=martiens", 400, []string{`"erreur":"public`, `"error":"unknown parameter value`}},
+		{"/api/values?indicator=population&level=epci&vintage=1789", 400, []string{`millésime`}},
+		{"/api/values?indicator=population&level=commune&territory=35x38", 400, []string{`code de territoire malformé`, `malformed territory code`}},
+		{"/api/compare/12", 404, []string{`territoire inconnu`}},
+		{"/api/compare/abc", 400, []string{`code de territoire malformé`}},
+		{"/maps/nope.svg", 400, []string{`indicateur inconnu`}},
+		{"/maps/population.bmp", 400, []string{`format de carte inconnu`}},
+		{"/maps/population.svg?level=region", 400, []string{`niveau de carte inconnu`}},
+		{"/maps/population.svg?method=magic", 400, []string{`méthode de classification inconnue`}},
+		{"/maps/population.svg?classes=x", 400, []string{`nombre de classes invalide`}},
+		{"/maps/population.svg?classes=40", 400, []string{`hors de 2 à 9`}},
+		{"/maps/population.svg?highlight=abc", 400, []string{`code de territoire malformé`}},
+		{"/nowhere", 404, []string{`page introuvable`}},
+	}
+	for _, tc := range tests {
+		resp, body := get(t, ts.URL+tc.path)
+		if resp.StatusCode != tc.status {
+			t.Errorf("GET %s: %d, want %d: %.300s", tc.path, resp.StatusCode, tc.status, body)
+			continue
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(body, w) {
+				t.Errorf("GET %s: body lacks %q: %.400s", tc.path, w, body)
+			}
+		}
+	}
+}
+
+func TestValuesBinaryFormats(t *testing.T) {
+	_, ts := newServer(t, sharedStore(t))
+	resp, err := http.Get(ts.URL + "/api/values?indicator=taux_chomage_15_64&level=epci&format=arrow")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if ct := resp.Header.Get("Content-Type"); ct != "application/vnd.apache.arrow.stream" {
+		t.Errorf("content type %q", ct)
+	}
+	rd, err := ipc.NewReader(resp.Body, ipc.WithAllocator(memory.DefaultAllocator))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rd.Release()
+	rows := 0
+	for rd.Next() {
+		rec := rd.RecordBatch()
+		rows += int(rec.NumRows())
+		if rec.Schema().Field(2).Name != "valeur" {
+			t.Errorf("column 2 is %s", rec.Schema().Field(2).Name)
+		}
+	}
+	if rows != 61 {
+		t.Errorf("%d Arrow rows, want 61 EPCI", rows)
+	}
+	resp2, body := get(t, ts.URL+"/api/values?indicator=taux_chomage_15_64&level=epci&format=parquet")
+	if resp2.StatusCode != 200 || !strings.HasPrefix(body, "PAR1") || !strings.HasSuffix(body, "PAR1") {
+		t.Errorf("not a Parquet file: %d %q", resp2.StatusCode, body[:min(8, len(body))])
+	}
+}
+
+func TestMapPathsOnePerTerritory(t *testing.T) {
+	_, ts := newServer(t, sharedStore(t))
+	for level, n := range map[string]int{"commune": 1202, "epci": 61, "departement": 4} {
+		_, body := get(t, ts.URL+"/maps/taux_chomage_15_64.svg?level="+level)
+		if got := len(regexp.MustCompile(`<path[^>]*data-code=`).FindAllString(body, -1)); got != n {
+			t.Errorf("%s: %d paths, want %d", level, got, n)
+		}
+	}
+	var vals struct {
+		Valeurs []map[string]any `json:"valeurs"`
+	}
+	resp, err := http.Get(ts.URL + "/api/values?indicator=taux_chomage_15_64&level=epci")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if err := json.NewDecoder(bytes.NewReader(b)).Decode(&vals); err != nil || len(vals.Valeurs) != 61 {
+		t.Errorf("%d values (%v)", len(vals.Valeurs), err)
+	}
+}
