@@ -137,7 +137,7 @@ func writeFacts(ctx context.Context, w io.Writer, c *cube.Cube, facts []cube.Fac
 		enc.SetIndent("", "  ")
 		return enc.Encode(facts)
 	case "parquet":
-		return writeFactsParquet(ctx, w, facts)
+		return cube.WriteParquet(ctx, w, facts)
 	}
 	return writeFactsTable(w, c, facts)
 }
