@@ -62,6 +62,10 @@ func (a *Atlas) Choropleth(ctx context.Context, r Request) (*Map, error) {
 	if method == maps.Manual && len(r.Breaks) < 2 {
 		return nil, badf("la méthode manuelle demande au moins deux bornes (--breaks a,b,c)", "manual classification needs at least two breaks (--breaks a,b,c)")
 	}
+	if ind.Kind == "count" {
+		return nil, badf("« %s » est un effectif : il se représente par des symboles proportionnels, pas par une carte choroplèthe (aplats) ; choisissez un taux ou une part",
+			"%q is a count: counts are shown with proportional symbols, not as a choropleth; pick a rate or a share", ind.ID)
+	}
 	facts, err := a.Cube.Values(ctx, r.Indicator, r.Level, r.Vintage, r.Public)
 	if err != nil {
 		if errors.Is(err, cube.ErrUnknown) {

@@ -31,7 +31,7 @@ function fillIndicators() {
   const sel = $("indicator");
   const groups = {};
   for (const ind of catalogue) {
-    if (ind.statut !== "disponible") continue;
+    if (ind.statut !== "disponible" || ind.type === "count") continue; // counts are not mapped as choropleths
     (groups[ind.theme_libelle] ||= []).push(ind);
   }
   for (const [theme, inds] of Object.entries(groups)) {
@@ -117,6 +117,10 @@ async function fillTerritories() {
     sel.appendChild(g);
   }
   sel.addEventListener("change", () => openSheet(sel.value));
+  // Start with the region's portrait, without scrolling to it.
+  sel.value = "53";
+  $("sheet").src = "/sheets/53.html";
+  $("sheet-pdf").href = "/sheets/53.pdf";
 }
 
 async function main() {
