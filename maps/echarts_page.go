@@ -15,7 +15,6 @@ import (
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
-	"github.com/go-echarts/go-echarts/v2/render"
 	"github.com/region-bretagne/obs/web"
 )
 
@@ -45,10 +44,12 @@ type EchartsChart struct {
 	headScripts []string
 }
 
-// EchartsRenderer is what obs needs from a go-echarts chart: the option
-// JSON (RenderSnippet) and the library URLs (GetAssets).
+// EchartsRenderer is what obs needs from a go-echarts chart: validation
+// (which prefixes the library URLs with AssetsHost), the option JSON and
+// the library URLs. Every go-echarts chart type satisfies it.
 type EchartsRenderer interface {
-	RenderSnippet() render.ChartSnippet
+	Validate()
+	JSONNotEscaped() template.HTML
 	GetAssets() opts.Assets
 }
 
@@ -79,11 +80,18 @@ func (c *EchartsChart) HeadScripts() []string {
 	return append([]string(nil), c.headScripts...)
 }
 
-// Option returns the echarts option of the chart as JavaScript (JSON with
-// functions).
+// Option returns the echarts option of the chart as JavaScript: JSON in
+// which go-echarts function strings (types.FuncStr) become code, by removing
+// their "__f__" markers with the quotes around them, as go-echarts' own
+// templates do. (RenderSnippet().Option cannot be used: in v2.6.7 it strips
+// the markers before HTML-unescaping, so functions stay quoted strings.)
 func (c *EchartsChart) Option() string {
-	return strings.TrimSpace(c.Chart.RenderSnippet().Option)
+	c.Chart.Validate()
+	return strings.TrimSpace(funcMarkers.ReplaceAllString(string(c.Chart.JSONNotEscaped()), ""))
 }
+
+// funcMarkers is go-echarts' pattern for function markers (render.pat).
+var funcMarkers = regexp.MustCompile(`(__f__")|("__f__)|(__f__)`)
 
 // WriteHTML writes a complete HTML page holding the chart alone, sized to
 // fill its window (100 % × 100 %) and resized with it: the page suits an
