@@ -48,6 +48,16 @@ func TestMapCommand(t *testing.T) {
 				}
 			}
 		}},
+		{"interactive html works offline", []string{"--indicator", "taux_chomage_15_64", "--level", "epci", "--out", "e.html"}, func(t *testing.T, b []byte) {
+			s := string(b)
+			reg, set := strings.Index(s, "echarts.registerMap"), strings.Index(s, "setOption")
+			if reg < 0 || set < 0 || reg > set {
+				t.Errorf("registerMap at %d, setOption at %d", reg, set)
+			}
+			if strings.Contains(s, "<script src=") || len(b) < 500_000 {
+				t.Errorf("echarts is not inlined (%d bytes)", len(b))
+			}
+		}},
 		{"manual breaks csv", []string{"--indicator", "taux_chomage_15_64", "--level", "departement", "--method", "manual", "--breaks", "5,8,10,12", "--out", "d.csv"}, func(t *testing.T, b []byte) {
 			if !strings.HasPrefix(string(b), "\ufeff") || strings.Count(string(b), "\n") != 5 {
 				t.Errorf("CSV of 4 départements: %q", b)

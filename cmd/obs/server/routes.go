@@ -11,6 +11,7 @@ func (s *Server) routes() {
 	s.handle("GET /api/values", s.values)
 	s.handle("GET /api/compare/{code}", s.compare)
 	s.handle("GET /maps/{file}", s.mapFile)
+	s.handle("GET /embed/map/{indicator}", s.embedMap)
 	s.mux.Handle("GET /ui/", uiHandler())
 	s.mux.HandleFunc("GET /", s.index)
 	s.mux.HandleFunc("GET /api/openapi.json", s.openapi)

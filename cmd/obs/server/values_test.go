@@ -5,9 +5,11 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/apache/arrow-go/v18/arrow/ipc"
 	"github.com/apache/arrow-go/v18/arrow/memory"
@@ -114,5 +116,35 @@ func TestMapPathsOnePerTerritory(t *testing.T) {
 	resp.Body.Close()
 	if err := json.NewDecoder(bytes.NewReader(b)).Decode(&vals); err != nil || len(vals.Valeurs) != 61 {
 		t.Errorf("%d values (%v)", len(vals.Valeurs), err)
+	}
+}
+
+func TestEmbedMap(t *testing.T) {
+	s, err := New(t.Context(), Options{DBPath: sharedStore(t), Logger: quiet, Poll: time.Hour, Prepare: prepare, FrameAncestors: "'self' https://www.bretagne.bzh"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(s.Handler())
+	defer ts.Close()
+	resp, body := get(t, ts.URL+"/embed/map/taux_chomage_15_64?level=epci&method=quantile")
+	if resp.StatusCode != 200 {
+		t.Fatalf("%d %.300s", resp.StatusCode, body)
+	}
+	if csp := resp.Header.Get("Content-Security-Policy"); csp != "frame-ancestors 'self' https://www.bretagne.bzh" {
+		t.Errorf("CSP %q", csp)
+	}
+	reg, set := strings.Index(body, "registerMap"), strings.Index(body, "setOption")
+	if reg < 0 || set < 0 || reg > set {
+		t.Errorf("registerMap at %d, setOption at %d: the map must be registered first", reg, set)
+	}
+	if regexp.MustCompile(`<script[^>]+src="https?://`).MatchString(body) {
+		t.Error("the embed loads a script from the network")
+	}
+	if !strings.Contains(body, `src="/assets/echarts.min.js"`) {
+		t.Error("the embed does not load echarts from obs")
+	}
+	resp, body = get(t, ts.URL+"/embed/map/nope")
+	if resp.StatusCode != 400 || !strings.Contains(body, "indicateur inconnu") {
+		t.Errorf("unknown indicator: %d %s", resp.StatusCode, body)
 	}
 }

@@ -1,0 +1,46 @@
+// /embed/map/{indicator}: the interactive map as a page made to sit in an
+// iframe (responsive, echarts served by obs, never a CDN), with a
+// configurable frame-ancestors policy.
+package server
+
+import (
+	"bytes"
+	"net/http"
+
+	"github.com/region-bretagne/obs/maps"
+)
+
+func (s *Server) embedMap(w http.ResponseWriter, r *http.Request, snap *Snapshot) error {
+	a, err := atlasOf(snap)
+	if err != nil {
+		return err
+	}
+	ind := r.PathValue("indicator")
+	if _, err := indicatorParam(a.Cube, ind); err != nil {
+		return err
+	}
+	req, err := mapRequest(ind, r.URL.Query())
+	if err != nil {
+		return err
+	}
+	_, body, err := snap.Cached("embed|"+ind+"?"+canonicalQuery(r), func() (string, []byte, error) {
+		m, err := a.Choropleth(r.Context(), req)
+		if err != nil {
+			return "", nil, cubeError(err)
+		}
+		chart, err := maps.EchartsMap(r.Context(), m.Spec)
+		if err != nil {
+			return "", nil, err
+		}
+		var b bytes.Buffer
+		err = chart.WriteHTML(&b, maps.EchartsAssets{})
+		return "text/html; charset=utf-8", b.Bytes(), err
+	})
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Content-Security-Policy", "frame-ancestors "+s.opts.FrameAncestors)
+	_, err = w.Write(body)
+	return err
+}
