@@ -1,0 +1,105 @@
+package atlas
+
+import (
+	"context"
+	"errors"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/region-bretagne/obs/cube"
+	"github.com/region-bretagne/obs/ingest"
+	"github.com/region-bretagne/obs/store"
+)
+
+var (
+	once  sync.Once
+	built string
+	bErr  error
+)
+
+func testAtlas(t *testing.T) *Atlas {
+	t.Helper()
+	data := os.Getenv("OBS_DATA")
+	if data == "" {
+		data = filepath.Join("..", "..", "shared", "opendata")
+	}
+	if _, err := os.Stat(filepath.Join(data, "SOURCES.md")); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("staged data not found at %s", data)
+		}
+		t.Skip("staged data not found")
+	}
+	once.Do(func() {
+		dir, _ := os.MkdirTemp("", "obs-atlas-test-")
+		built = filepath.Join(dir, "obs.duckdb")
+		_, bErr = ingest.Build(context.Background(), ingest.Options{DataDir: data, DBPath: built,
+			Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Steps: []ingest.Step{ingest.TabularStep(), cube.Step()}})
+	})
+	if bErr != nil {
+		t.Fatal(bErr)
+	}
+	db, err := store.Open(context.Background(), built, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	a, err := New(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+func TestChoroplethKeepsStatuses(t *testing.T) {
+	a := testAtlas(t)
+	m, err := a.Choropleth(context.Background(), Request{Indicator: "taux_pauvrete", Level: "commune", QPV: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	counts := map[string]int{}
+	for _, ar := range m.Spec.Areas {
+		counts[ar.Status]++
+		if (ar.Status == cube.StatusSecret || ar.Status == cube.StatusMissing) && ar.Value != 0 {
+			t.Errorf("%s %s carries value %v", ar.Code, ar.Status, ar.Value)
+		}
+	}
+	if len(m.Spec.Areas) != 1202 || counts[cube.StatusSecret] == 0 || counts[cube.StatusMissing] == 0 {
+		t.Errorf("%d areas, statuses %v: want 1202 with secret and missing ones", len(m.Spec.Areas), counts)
+	}
+	if m.Spec.Source == "" || m.Spec.Vintage != "2021" || m.Spec.GeoVintage != "COG 2026" {
+		t.Errorf("source %q vintage %q geography %q", m.Spec.Source, m.Spec.Vintage, m.Spec.GeoVintage)
+	}
+	if len(m.Spec.QPV) != 6 || len(m.Spec.Overlay) != 4 {
+		t.Errorf("%d QPV outlines and %d département borders, want 6 and 4", len(m.Spec.QPV), len(m.Spec.Overlay))
+	}
+	if got := m.Spec.Breaks.Classes(); got != 5 {
+		t.Errorf("%d classes, want 5", got)
+	}
+}
+
+func TestChoroplethRefuses(t *testing.T) {
+	a := testAtlas(t)
+	tests := []struct {
+		req  Request
+		want string
+	}{
+		{Request{Indicator: "population", Level: "epci"}, "symboles proportionnels"},
+		{Request{Indicator: "nope"}, "indicateur inconnu"},
+		{Request{Indicator: "taux_chomage_15_64", Level: "qpv"}, "niveau de carte inconnu"},
+		{Request{Indicator: "taux_chomage_15_64", Method: "manual"}, "au moins deux bornes"},
+		{Request{Indicator: "taux_chomage_15_64", Classes: 12}, "hors de 2 à 9"},
+		{Request{Indicator: "taux_chomage_15_64", Public: "martiens"}, "public"},
+	}
+	for _, tc := range tests {
+		_, err := a.Choropleth(context.Background(), tc.req)
+		var ae *Error
+		if err == nil || !errors.As(err, &ae) || !strings.Contains(ae.FR, tc.want) || ae.EN == "" {
+			t.Errorf("%+v: error %v, want a bilingual error saying %q", tc.req, err, tc.want)
+		}
+	}
+}
