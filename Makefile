@@ -14,8 +14,7 @@ deps:
 	bash scripts/deps.sh
 
 run: deps build
-	./obs ingest
-	./obs territories --level epci
+	./obs serve
 
 test: deps
 	@unformatted="$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))"; \
