@@ -7,6 +7,7 @@ package maps
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
@@ -164,4 +165,34 @@ func shortText(v float64, status, unit string, decimals int) string {
 // hasValue tells whether a status carries a value to draw.
 func hasValue(status string) bool {
 	return status == StatusOK || status == StatusFloored || status == StatusEstimated
+}
+
+// tickFormatter labels the ticks of a value axis with Go's French
+// formatting: echarts is given the scale's min, max and interval, so its
+// ticks are exactly sc.ticks(), and the function looks each label up.
+// With abs, ticks are labelled by their absolute value (pyramid).
+func tickFormatter(sc valueScale, unit string, abs bool) types.FuncStr {
+	ticks := sc.ticks()
+	labels := make([]string, len(ticks))
+	for i, v := range ticks {
+		if abs && v < 0 {
+			v = -v
+		}
+		labels[i] = jsText(sc.tickLabel(v, unit))
+	}
+	return opts.FuncOpts(fmt.Sprintf("function (v) { var l = [%s]; var i = Math.round((v - (%s)) / %s); return (i >= 0 && i < l.length) ? l[i] : ''; }",
+		strings.Join(labels, ", "), jsNumber(sc.lo), jsNumber(sc.step)))
+}
+
+// jsNumber writes a float64 as the shortest JavaScript literal that reads
+// back the same value.
+func jsNumber(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
+
+// echartsValueAxis is a value axis with the scale of the static chart.
+func echartsValueAxis(sc valueScale, unit string, abs bool) map[string]any {
+	return map[string]any{
+		"type": "value", "min": sc.lo, "max": sc.hi, "interval": sc.step,
+		"axisLabel": map[string]any{"formatter": tickFormatter(sc, unit, abs), "color": chartAxis, "fontFamily": echartsFont},
+		"splitLine": map[string]any{"lineStyle": map[string]any{"color": chartGrid}},
+	}
 }
