@@ -28,12 +28,19 @@ func newChartSVG(t ChartText, kind string, w, h float64, desc string) *chartSVG 
 	writeDefs(&s.b)
 	fmt.Fprintf(&s.b, "<rect width=\"%s\" height=\"%s\" fill=\"#ffffff\"/>\n", num(w), num(h))
 	s.text(margin, 28, 18, "start", textColor, `font-weight="bold" class="title"`, t.Title)
-	s.top = 44
 	if t.Subtitle != "" {
 		s.text(margin, 48, 13, "start", textColor, `class="subtitle"`, t.Subtitle)
-		s.top = 64
 	}
+	s.top = t.headerHeight()
 	return s
+}
+
+// headerHeight is the height of the title block of a static chart.
+func (t ChartText) headerHeight() float64 {
+	if t.Subtitle != "" {
+		return 64
+	}
+	return 44
 }
 
 // text writes a <text> element; extra holds further attributes.

@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -52,7 +53,7 @@ func runInEcharts(t *testing.T, c *EchartsChart, extra string) echartsRun {
 		js.WriteString(s + "\n")
 	}
 	js.WriteString("const option = " + c.Option() + ";\n")
-	js.WriteString(`const chart = echarts.init(null, null, {renderer: "svg", ssr: true, width: 900, height: 640});
+	js.WriteString(`const chart = echarts.init(null, null, {renderer: "svg", ssr: true, width: 900, height: ` + strconv.Itoa(max(640, c.MinHeight)) + `});
 chart.setOption(option);
 const out = {fills: {}, svg: "", extra: null};
 const data = chart.getModel().getSeriesByIndex(0).getData();

@@ -37,6 +37,10 @@ type EchartsChart struct {
 	Title, Description string
 	// Chart is the go-echarts chart (*charts.Map, *charts.Bar, *charts.Line).
 	Chart EchartsRenderer
+	// MinHeight, in pixels, keeps tall charts (61 ranked EPCI) readable in
+	// a small frame: the page scrolls instead of squeezing the bars. It is
+	// also the height to give the iframe. 0 means none.
+	MinHeight int
 	// headScripts are scripts (without <script> tags) that must run after
 	// the library is loaded and before the chart's setOption, such as
 	// echarts.registerMap. They are also given to go-echarts as customized
@@ -126,7 +130,7 @@ func (c *EchartsChart) WriteFragment(w io.Writer) error {
 	if !validID.MatchString(c.ID) {
 		return fmt.Errorf("maps: chart id %q: want letters, digits, '-' or '_', starting with a letter", c.ID)
 	}
-	data := echartsFragmentData{ID: c.ID, Description: c.Description}
+	data := echartsFragmentData{ID: c.ID, Description: c.Description, MinHeight: c.MinHeight}
 	for _, s := range c.headScripts {
 		data.HeadScripts = append(data.HeadScripts, template.JS(escapeScript(s)))
 	}
@@ -177,6 +181,7 @@ type echartsPageData struct {
 type echartsFragmentData struct {
 	ID          string
 	Description string
+	MinHeight   int
 	HeadScripts []template.JS
 	Script      template.JS
 }
@@ -204,7 +209,7 @@ var echartsPage = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 var echartsFragment = template.Must(template.New("fragment").Parse(`
 {{- range .HeadScripts}}<script>{{.}}</script>
 {{end -}}
-<div id="{{.ID}}" class="obs-chart" role="img" aria-label="{{.Description}}"></div>
+<div id="{{.ID}}" class="obs-chart" role="img" aria-label="{{.Description}}"{{if .MinHeight}} style="min-height: {{.MinHeight}}px"{{end}}></div>
 <noscript>{{.Description}}</noscript>
 <script>
 {{.Script}}
