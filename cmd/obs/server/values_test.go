@@ -50,6 +50,13 @@ func TestCubeAPI(t *testing.T) {
 		{"/maps/population.svg?classes=40", 400, []string{`hors de 2 à 9`}},
 		{"/maps/population.svg?highlight=abc", 400, []string{`code de territoire malformé`}},
 		{"/nowhere", 404, []string{`page introuvable`}},
+		{"/charts/ranking/taux_chomage_15_64.svg?level=epci&territory=243500139", 200, []string{`<svg`, `Rennes Métropole`}},
+		{"/charts/reference/taux_chomage_15_64.svg?territory=35238", 200, []string{`<svg`, `Rennes`}},
+		{"/charts/series/population.html?territory=53", 200, []string{`setOption`, `/assets/echarts.min.js`}},
+		{"/charts/pie/population.svg", 400, []string{`type de graphique inconnu`}},
+		{"/charts/reference/population.svg", 400, []string{`demande un territoire`}},
+		{"/charts/reference/population.svg?territory=x1", 400, []string{`code de territoire malformé`}},
+		{"/charts/ranking/population.gif", 400, []string{`format de graphique inconnu`}},
 	}
 	for _, tc := range tests {
 		resp, body := get(t, ts.URL+tc.path)

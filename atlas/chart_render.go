@@ -1,0 +1,41 @@
+// Drawing a chart request as static SVG or as a go-echarts chart.
+package atlas
+
+import (
+	"context"
+	"slices"
+	"strings"
+
+	"github.com/region-bretagne/obs/maps"
+)
+
+// ChartRequest is a chart question, as `obs chart` and /charts take it.
+type ChartRequest struct {
+	Kind, Indicator, Level, Territory, Public, Vintage string
+}
+
+// drawable is what every maps chart offers.
+type drawable interface {
+	SVG() ([]byte, error)
+	Echarts() (*maps.EchartsChart, error)
+}
+
+// Chart answers a chart request.
+func (a *Atlas) Chart(ctx context.Context, r ChartRequest) (drawable, error) {
+	if !slices.Contains(ChartKinds, r.Kind) {
+		return nil, badf("type de graphique inconnu « %s » (%s)", "unknown chart kind %q (%s)", r.Kind, strings.Join(ChartKinds, ", "))
+	}
+	if r.Kind != "ranking" && r.Territory == "" {
+		return nil, badf("ce graphique demande un territoire (territory)", "this chart needs a territory")
+	}
+	switch r.Kind {
+	case "reference":
+		return a.ReferenceChart(ctx, r.Indicator, r.Territory)
+	case "series":
+		return a.SeriesChart(ctx, r.Indicator, r.Territory, r.Public)
+	}
+	if r.Level == "" {
+		r.Level = "epci"
+	}
+	return a.RankingChart(ctx, r.Indicator, r.Level, r.Vintage, r.Public, r.Territory)
+}
