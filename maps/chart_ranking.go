@@ -23,7 +23,8 @@ type RankedItem struct {
 }
 
 // ReferenceLine is a value drawn across a chart, such as the regional
-// rate: "Bretagne : 10,9 %".
+// rate. Label only names the reference ("Bretagne"): the chart appends the
+// value, formatted like the bars, to print "Bretagne : 10,9 %".
 type ReferenceLine struct {
 	Label string
 	Value float64

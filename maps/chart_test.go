@@ -481,3 +481,23 @@ func TestNiceScale(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkRankingChart renders the 61-EPCI ranking as SVG and as an
+// interactive page.
+func BenchmarkRankingChart(b *testing.B) {
+	c := rankingFixture()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := c.SVG(); err != nil {
+			b.Fatal(err)
+		}
+		e, err := c.Echarts()
+		if err != nil {
+			b.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := e.WriteHTML(&buf, EchartsAssets{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

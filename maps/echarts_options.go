@@ -85,8 +85,10 @@ func baseOptions(id, title, description string) []charts.GlobalOpts {
 // to go-echarts as a types.FuncStr. Such code travels inside a JSON string,
 // so it must hold neither '"' nor '\': ASCII letters, digits and a few
 // punctuation marks are written as they are, any other byte is
-// percent-encoded and decoded by decodeURIComponent.
+// percent-encoded and decoded by decodeURIComponent. Invalid UTF-8 is
+// replaced by U+FFFD first, since decodeURIComponent throws on it.
 func jsText(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
 	plain := true
 	for i := 0; i < len(s); i++ {
 		if !jsPlain(s[i]) {
