@@ -63,25 +63,31 @@ for (let i = 0; i < data.count(); i++) {
 }
 out.svg = chart.renderToSVGString();
 ` + extra + `
-process.stdout.write(JSON.stringify(out));
+// A file, not stdout: process.exit may cut a large piped write short.
+require("fs").writeFileSync(process.argv[2], JSON.stringify(out));
 chart.dispose();
 process.exit(0);
 `)
-	script := filepath.Join(t.TempDir(), "run.js")
+	dir := t.TempDir()
+	script, result := filepath.Join(dir, "run.js"), filepath.Join(dir, "out.json")
 	if err := os.WriteFile(script, []byte(js.String()), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
 	var stdout, stderr bytes.Buffer
-	cmd := exec.CommandContext(ctx, node, script)
+	cmd := exec.CommandContext(ctx, node, script, result)
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {
 		t.Fatalf("node %s: %v\n%s", script, err, stderr.String())
 	}
+	raw, err := os.ReadFile(result)
+	if err != nil {
+		t.Fatalf("node wrote no result: %v\n%s", err, stdout.String())
+	}
 	var run echartsRun
-	if err := json.Unmarshal(stdout.Bytes(), &run); err != nil {
-		t.Fatalf("reading node output: %v\n%.500s", err, stdout.String())
+	if err := json.Unmarshal(raw, &run); err != nil {
+		t.Fatalf("reading node output: %v\n%.500s", err, raw)
 	}
 	return run
 }
