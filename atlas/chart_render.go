@@ -33,6 +33,8 @@ func (a *Atlas) Chart(ctx context.Context, r ChartRequest) (drawable, error) {
 		return a.ReferenceChart(ctx, r.Indicator, r.Territory)
 	case "series":
 		return a.SeriesChart(ctx, r.Indicator, r.Territory, r.Public)
+	case "ages":
+		return a.AgeChart(ctx, r.Indicator, r.Territory)
 	}
 	if r.Level == "" {
 		r.Level = "epci"

@@ -13,7 +13,7 @@ import (
 )
 
 // ChartKinds are the charts obs draws from one indicator.
-var ChartKinds = []string{"reference", "ranking", "series"}
+var ChartKinds = []string{"reference", "ranking", "series", "ages"}
 
 // levelNames are the short French names of levels under a bar.
 var levelNames = map[string]string{"commune": "Commune", "epci": "EPCI", "departement": "Département", "region": "Région", "france": "France"}
