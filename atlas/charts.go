@@ -93,7 +93,7 @@ func (a *Atlas) RankingChart(ctx context.Context, indicator, level, vintage, pub
 		ch.Items = append(ch.Items, maps.RankedItem{Code: f.Code, Name: f.Name, ChartValue: chartValue(f)})
 	}
 	if reg, err := a.Cube.Values(ctx, indicator, "region", facts[0].Vintage, facts[0].Public); err == nil && len(reg) == 1 && reg[0].HasValue() {
-		ch.Reference = &maps.ReferenceLine{Label: reg[0].Name + " : " + maps.FormatValue(reg[0].Value, MapUnit(ind.Unit), ind.Decimals), Value: reg[0].Value}
+		ch.Reference = &maps.ReferenceLine{Label: reg[0].Name, Value: reg[0].Value}
 	}
 	return ch, nil
 }

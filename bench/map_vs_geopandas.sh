@@ -19,7 +19,7 @@ db="$work/obs.duckdb"
 # The same GeoJSON for both: the store's communes with the mapped values.
 "$work/obs" map --db "$db" --indicator taux_chomage_15_64 --level commune --out "$work/communes.geojson"
 
-python3 - "$work" "$runs" <<'PY'
+/usr/bin/python3 - "$work" "$runs" <<'PY'
 import subprocess, sys, time
 import geopandas as gpd
 import matplotlib

@@ -181,7 +181,7 @@ func (b *Builder) Read(ctx context.Context, s Source) (*File, error) {
 
 // Note records a non-fatal finding of a step, and logs it.
 func (b *Builder) Note(ctx context.Context, step, subject, note string) error {
-	b.Log.Warn(note, "step", step, "subject", subject)
+	b.Log.Info(note, "step", step, "subject", subject)
 	_, err := b.DB.ExecContext(ctx, `INSERT INTO ingest_note VALUES (?,?,?)`, step, subject, note)
 	return err
 }

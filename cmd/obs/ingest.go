@@ -31,6 +31,9 @@ func runIngest(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(stdout, "Magasin %s prêt : %d fichiers sources, %d remarques, en %s.\n", rep.DBPath, rep.Sources, rep.Notes, rep.Duration.Round(1e6))
+	if rep.Notes > 0 {
+		fmt.Fprintf(stdout, "Remarques : obs sql --db %s \"SELECT * FROM ingest_note\"\n", rep.DBPath)
+	}
 	return nil
 }
 
