@@ -39,6 +39,16 @@ func New(ctx context.Context, db *sql.DB) (*Atlas, error) {
 	return &Atlas{DB: db, Cube: c, shapes: map[shapeKey][]store.Shape{}}, nil
 }
 
+// NewFor opens a cube holding only some indicators, for one-shot
+// commands (obs map, obs chart).
+func NewFor(ctx context.Context, db *sql.DB, indicators ...string) (*Atlas, error) {
+	c, err := cube.OpenIndicators(ctx, db, indicators...)
+	if err != nil {
+		return nil, err
+	}
+	return &Atlas{DB: db, Cube: c, shapes: map[shapeKey][]store.Shape{}}, nil
+}
+
 // Shapes returns the geometries of a level on the cube's COG (cached).
 func (a *Atlas) Shapes(ctx context.Context, level string, full bool) ([]store.Shape, error) {
 	k := shapeKey{level, a.Cube.COG(), full}

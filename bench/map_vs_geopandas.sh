@@ -19,13 +19,29 @@ db="$work/obs.duckdb"
 # The same GeoJSON for both: the store's communes with the mapped values.
 "$work/obs" map --db "$db" --indicator taux_chomage_15_64 --level commune --out "$work/communes.geojson"
 
-/usr/bin/python3 - "$work" "$runs" <<'PY'
-import subprocess, sys, time
+# The service's path: obs serve keeps the store and cube open; each request
+# below has a distinct width, so none is answered from the cache.
+port=18091
+OBS_LOG=error "$work/obs" serve --db "$db" --addr 127.0.0.1:$port >/dev/null 2>&1 &
+serve=$!
+trap 'kill $serve 2>/dev/null; rm -rf "$work"' EXIT
+for _ in $(seq 50); do curl -sf http://127.0.0.1:$port/healthz >/dev/null && break; sleep 0.2; done
+
+/usr/bin/python3 - "$work" "$runs" "$port" <<'PY'
+import subprocess, sys, time, urllib.request
 import geopandas as gpd
 import matplotlib
 matplotlib.use("svg")
 import matplotlib.pyplot as plt
-work, runs = sys.argv[1], int(sys.argv[2])
+work, runs, port = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+served = iter(range(10_000))
+
+def serve_once():
+    w = 1000 + next(served)
+    url = f"http://127.0.0.1:{port}/maps/taux_chomage_15_64.svg?level=commune&method=quantile&classes=5&width={w}"
+    with urllib.request.urlopen(url) as r:
+        body = r.read()
+    assert body.startswith(b"<svg"), body[:100]
 
 def obs_once():
     subprocess.run([f"{work}/obs", "map", "--db", f"{work}/obs.duckdb", "--indicator", "taux_chomage_15_64",
@@ -54,9 +70,11 @@ def best(fn):
     times.sort()
     return times[len(times) // 2]
 
-obs_once(); gpd_once()  # warm caches
-o, g = best(obs_once), best(gpd_once)
-print(f"obs map (process start + store + SVG): median {o*1000:.1f} ms over {runs} runs")
-print(f"geopandas plot + savefig(svg):         median {g*1000:.1f} ms over {runs} runs")
-print(f"ratio geopandas / obs: {g/o:.1f}x")
+obs_once(); gpd_once(); serve_once()  # warm caches
+o, g, s = best(obs_once), best(gpd_once), best(serve_once)
+print(f"obs map command (process start, store, cube, SVG): median {o*1000:.1f} ms over {runs} runs")
+print(f"obs serve /maps/….svg, uncached render:            median {s*1000:.1f} ms over {runs} runs")
+print(f"geopandas read_file + plot + savefig(svg):          median {g*1000:.1f} ms over {runs} runs")
+print(f"ratio geopandas / obs map command: {g/o:.1f}x")
+print(f"ratio geopandas / obs serve render: {g/s:.1f}x")
 PY

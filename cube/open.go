@@ -59,16 +59,32 @@ type Cube struct {
 	terr     map[int]map[string]Territory // cog -> "level|code"
 	byCode   map[int]map[string][]string  // cog -> code -> levels
 	strs     map[string]string            // interned texts, while loading
+	only     map[string]bool              // OpenIndicators: the indicators loaded (nil: all)
 }
 
 // Open reads the catalogue and the fact table of db.
 func Open(ctx context.Context, db *sql.DB) (*Cube, error) {
+	return open(ctx, db, nil)
+}
+
+// OpenIndicators reads only the facts of some indicators: a one-shot
+// command (obs map, obs chart) answers in milliseconds instead of loading
+// the whole cube. Asking such a cube about another indicator is an error.
+func OpenIndicators(ctx context.Context, db *sql.DB, ids ...string) (*Cube, error) {
+	only := map[string]bool{}
+	for _, id := range ids {
+		only[id] = true
+	}
+	return open(ctx, db, only)
+}
+
+func open(ctx context.Context, db *sql.DB, only map[string]bool) (*Cube, error) {
 	cat, err := LoadCatalogue()
 	if err != nil {
 		return nil, err
 	}
 	c := &Cube{cat: cat, slices: map[sliceKey][2]int{}, one: map[factKey]int{}, vintages: map[vintageKey][]string{},
-		terr: map[int]map[string]Territory{}, byCode: map[int]map[string][]string{}}
+		terr: map[int]map[string]Territory{}, byCode: map[int]map[string][]string{}, only: only}
 	if err := c.loadTerritories(ctx, db); err != nil {
 		return nil, err
 	}
@@ -101,9 +117,12 @@ func (c *Cube) WithCOG(cog int) (*Cube, error) {
 
 func (c *Cube) loadTerritories(ctx context.Context, db *sql.DB) error {
 	rows, err := db.QueryContext(ctx, `
-		SELECT t.cog, t.level, t.code, t.name, t.cross_border, m.epci, m.departement, m.region,
-		       (SELECT mode(m2.departement) FROM membership m2 WHERE m2.cog = t.cog AND m2.epci = t.code) AS epci_dep
-		FROM territory t LEFT JOIN membership m ON m.cog = t.cog AND m.commune = t.code AND t.level = 'commune'
+		WITH epci_dep AS (
+			SELECT cog, epci, mode(departement) AS dep FROM membership WHERE epci IS NOT NULL GROUP BY cog, epci)
+		SELECT t.cog, t.level, t.code, t.name, t.cross_border, m.epci, m.departement, m.region, e.dep AS epci_dep
+		FROM territory t
+		LEFT JOIN membership m ON m.cog = t.cog AND m.commune = t.code AND t.level = 'commune'
+		LEFT JOIN epci_dep e ON e.cog = t.cog AND e.epci = t.code AND t.level = 'epci'
 		WHERE t.level IN ('commune','epci','departement','region','france')`)
 	if err != nil {
 		return fmt.Errorf("cube: territories: %w", err)
@@ -146,7 +165,23 @@ const factsSQL = `
 SELECT f.indicator, f.cog, f.level, f.code, f.public, f.vintage, f.value, f.numerator, f.denominator,
        f.status, f.reason, f.coverage, f.source, f.cross_border, t.name
 FROM fact f JOIN territory t ON t.cog = f.cog AND t.level = f.level AND t.code = f.code
+%s
 ORDER BY f.indicator, f.cog, f.level, f.public, f.vintage, f.code`
+
+// factsQuery is factsSQL restricted to the loaded indicators, with its
+// arguments.
+func (c *Cube) factsQuery() (string, []any) {
+	if c.only == nil {
+		return fmt.Sprintf(factsSQL, ""), nil
+	}
+	var marks []string
+	var args []any
+	for id := range c.only {
+		marks = append(marks, "?")
+		args = append(args, id)
+	}
+	return fmt.Sprintf(factsSQL, "WHERE f.indicator IN ("+strings.Join(marks, ",")+")"), args
+}
 
 func (c *Cube) loadFacts(ctx context.Context, db *sql.DB) error {
 	conn, err := db.Conn(ctx)
@@ -163,7 +198,8 @@ func (c *Cube) loadFacts(ctx context.Context, db *sql.DB) error {
 		if err != nil {
 			return err
 		}
-		rdr, err := ar.QueryContext(ctx, factsSQL)
+		q, args := c.factsQuery()
+		rdr, err := ar.QueryContext(ctx, q, args...)
 		if err != nil {
 			return err
 		}

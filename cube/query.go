@@ -29,6 +29,9 @@ func (c *Cube) resolve(indicator, public, vintage string) (Indicator, string, st
 	if !ok {
 		return ind, "", "", fmt.Errorf("indicateur %q %w (voir obs indicators)", indicator, ErrUnknown)
 	}
+	if c.only != nil && !c.only[ind.ID] {
+		return ind, "", "", fmt.Errorf("indicateur %q non chargé dans cette vue du cube (cube.OpenIndicators) : %w", indicator, ErrNoData)
+	}
 	if public == "" {
 		public = ind.DefaultPublic()
 	}

@@ -130,16 +130,26 @@ func geometryJSON(g orb.Geometry) (string, error) {
 	return string(b), nil
 }
 
-// geometryRow builds a `geometry` table row.
+// geometryRow builds a `geometry` table row: GeoJSON for people and
+// tools, WKB for fast reading, full precision and simplified.
 func geometryRow(cog int, level, code, geoVintage string, g orb.Geometry, sourceID string) ([]any, error) {
+	w := web(g)
 	full, err := geometryJSON(g)
 	if err != nil {
 		return nil, fmt.Errorf("%s %s: %w", level, code, err)
 	}
-	w, err := geometryJSON(web(g))
+	webJSON, err := geometryJSON(w)
+	if err != nil {
+		return nil, fmt.Errorf("%s %s: %w", level, code, err)
+	}
+	fullWKB, err := wkb.Marshal(g)
+	if err != nil {
+		return nil, fmt.Errorf("%s %s: %w", level, code, err)
+	}
+	webWKB, err := wkb.Marshal(w)
 	if err != nil {
 		return nil, fmt.Errorf("%s %s: %w", level, code, err)
 	}
 	b := g.Bound()
-	return []any{cog, level, code, geoVintage, full, w, b.Min[0], b.Min[1], b.Max[0], b.Max[1], sourceID}, nil
+	return []any{cog, level, code, geoVintage, full, webJSON, b.Min[0], b.Min[1], b.Max[0], b.Max[1], sourceID, fullWKB, webWKB}, nil
 }

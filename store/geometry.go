@@ -7,7 +7,7 @@ import (
 	"fmt"
 
 	"github.com/paulmach/orb"
-	"github.com/paulmach/orb/geojson"
+	"github.com/paulmach/orb/encoding/wkb"
 )
 
 // Shape is one territory's geometry (WGS84 lon/lat).
@@ -20,9 +20,9 @@ type Shape struct {
 // Shapes returns the geometries of a level and COG vintage, by code. full
 // selects the full-precision geometry, else the simplified web one.
 func Shapes(ctx context.Context, db *sql.DB, level string, cog int, full bool) ([]Shape, error) {
-	col := "web_geojson"
+	col := "web_wkb"
 	if full {
-		col = "full_geojson"
+		col = "full_wkb"
 	}
 	rows, err := db.QueryContext(ctx, `SELECT g.code, t.name, g.`+col+`, g.geo_vintage FROM geometry g
 		JOIN territory t ON t.cog = g.cog AND t.level = g.level AND t.code = g.code
@@ -34,15 +34,15 @@ func Shapes(ctx context.Context, db *sql.DB, level string, cog int, full bool) (
 	var out []Shape
 	for rows.Next() {
 		var s Shape
-		var js string
-		if err := rows.Scan(&s.Code, &s.Name, &js, &s.GeoVintage); err != nil {
+		var b []byte
+		if err := rows.Scan(&s.Code, &s.Name, &b, &s.GeoVintage); err != nil {
 			return nil, err
 		}
-		g, err := geojson.UnmarshalGeometry([]byte(js))
+		g, err := wkb.Unmarshal(b)
 		if err != nil {
 			return nil, fmt.Errorf("geometry %s %s (COG %d): %w", level, s.Code, cog, err)
 		}
-		s.Geom = g.Geometry()
+		s.Geom = g
 		out = append(out, s)
 	}
 	return out, rows.Err()

@@ -69,6 +69,8 @@ CREATE TABLE geometry (
     web_geojson  VARCHAR NOT NULL,  -- simplified for the web
     xmin DOUBLE NOT NULL, ymin DOUBLE NOT NULL, xmax DOUBLE NOT NULL, ymax DOUBLE NOT NULL,
     source_id    VARCHAR NOT NULL,
+    full_wkb     BLOB NOT NULL,     -- the same geometries as WKB, for fast reading
+    web_wkb      BLOB NOT NULL,
     PRIMARY KEY (cog, level, code)
 );
 

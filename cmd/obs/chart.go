@@ -48,7 +48,7 @@ func runChart(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	defer db.Close()
-	a, err := atlas.New(ctx, db)
+	a, err := atlas.NewFor(ctx, db, r.Indicator)
 	if err != nil {
 		return err
 	}

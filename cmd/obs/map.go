@@ -58,7 +58,7 @@ func runMap(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	defer db.Close()
-	a, err := atlas.New(ctx, db)
+	a, err := atlas.NewFor(ctx, db, f.indicator)
 	if err != nil {
 		return err
 	}
