@@ -3,7 +3,8 @@
 // PDF through headless Chromium.
 //
 // sheet.go holds the sheet's model and its rendering; build.go fills the
-// model from the cube and the maps.
+// model from the cube and the maps, batch.go writes every sheet of a level
+// with an index page.
 package report
 
 import (
@@ -26,6 +27,7 @@ type Sheet struct {
 	Generated   time.Time
 	Headlines   []Headline
 	Columns     []string // comparison columns: the territory, its EPCI, département, région, France
+	ColumnNote  string   // why a comparison column is left out ("France : non calculé…"), "" for none
 	Themes      []Theme
 	LocatorSVG  template.HTML
 	MapSVG      template.HTML // choropleth of the surroundings
@@ -44,15 +46,26 @@ type Headline struct {
 type Theme struct {
 	Name string
 	Rows []Row
+	// Pending lists the theme's indicators whose source is still to be
+	// integrated, printed on one line rather than as rows of "n.d.".
+	Pending []Pending
+}
+
+// Pending is an indicator whose source is not integrated yet.
+type Pending struct {
+	Label, Source string
 }
 
 // Row is one indicator compared across levels.
 type Row struct {
-	Label     string
-	Unit      string
-	Cells     []Cell // one per Sheet.Columns
-	Evolution string // "" when a single vintage exists
-	Ref       int    // footnote number of the source
+	Label      string
+	Vintage    string // data vintage of the values ("2022")
+	Unit       string
+	Cells      []Cell // one per Sheet.Columns
+	Evolution  string // "+0,9 % par an", "+1,2 pt"; "" when a single census vintage exists
+	EvolPeriod string // "2016-2022"
+	EvolRef    int    // footnote number explaining the evolution
+	Ref        int    // footnote number of the source
 }
 
 // Cell is one formatted value.
@@ -81,7 +94,11 @@ var sheetTemplate string
 var sheetTmpl = template.Must(template.New("sheet").Funcs(template.FuncMap{
 	"date": func(t time.Time) string {
 		months := []string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"}
-		return fmt.Sprintf("%d\u00a0%s\u00a0%d", t.Day(), months[t.Month()-1], t.Year())
+		day := fmt.Sprint(t.Day())
+		if t.Day() == 1 {
+			day = "1er"
+		}
+		return fmt.Sprintf("%s\u00a0%s\u00a0%d", day, months[t.Month()-1], t.Year())
 	},
 }).Parse(sheetTemplate))
 

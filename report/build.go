@@ -1,0 +1,288 @@
+// Building a sheet from the cube: the territory and its references, the
+// comparison columns that apply, headline figures, one table per theme of
+// the plan, the maps, the charts by public and the numbered footnotes.
+package report
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/region-bretagne/obs/atlas"
+	"github.com/region-bretagne/obs/cube"
+	"github.com/region-bretagne/obs/maps"
+)
+
+// Build makes the fact sheet of a commune, an EPCI, a département or the
+// region ("53"). An unknown code returns an error wrapping cube.ErrUnknown.
+// Generated is the current time; set it before rendering for reproducible
+// output.
+func Build(ctx context.Context, a *atlas.Atlas, code string) (*Sheet, error) {
+	t, err := a.Cube.Territory(code)
+	if err != nil {
+		return nil, fmt.Errorf("fiche %s : %w", code, err)
+	}
+	if t.Level == "france" {
+		return nil, fmt.Errorf("fiche %s : niveau %s %w (commune, EPCI, département ou région)", code, t.Level, cube.ErrUnknown)
+	}
+	cmps, err := a.Cube.Compare(ctx, code)
+	if err != nil {
+		return nil, fmt.Errorf("fiche %s : %w", code, err)
+	}
+	b := &builder{ctx: ctx, a: a, c: cacheOf(a), t: t, chain: a.Cube.Chain(t), notes: newNotes(), cmp: map[string]cube.Comparison{}}
+	for _, c := range cmps {
+		b.cmp[c.Indicator.ID] = c
+	}
+	s := &Sheet{Code: t.Code, Name: t.Name, Level: t.Level, LevelLabel: levelLabel(t.Level), COG: a.Cube.COG(),
+		CrossBorder: t.CrossBorder, Generated: time.Now()}
+	s.Context = b.contextText()
+	b.columns(cmps, s)
+	s.Headlines, err = b.headlines()
+	if err != nil {
+		return nil, err
+	}
+	if s.Themes, err = b.themes(); err != nil {
+		return nil, err
+	}
+	if err := b.maps(s); err != nil {
+		return nil, fmt.Errorf("fiche %s (%s), cartes : %w", t.Code, t.Name, err)
+	}
+	if s.Charts, err = b.charts(); err != nil {
+		return nil, fmt.Errorf("fiche %s (%s), graphiques : %w", t.Code, t.Name, err)
+	}
+	s.Footnotes = b.notes.list
+	return s, nil
+}
+
+// builder carries the state of one sheet being built.
+type builder struct {
+	ctx   context.Context
+	a     *atlas.Atlas
+	c     *cache
+	t     cube.Territory
+	chain []cube.Territory // the territory, then its references (Compare's order)
+	cols  []int            // indices in chain of the columns shown
+	cmp   map[string]cube.Comparison
+	notes *notes
+}
+
+// levelLabel names a level on the sheet.
+func levelLabel(level string) string {
+	switch level {
+	case "commune":
+		return "Commune"
+	case "epci":
+		return "Intercommunalité (EPCI)"
+	case "departement":
+		return "Département"
+	case "region":
+		return "Région"
+	}
+	return level
+}
+
+// contextText places the territory: its EPCI and département, or its
+// number of communes.
+func (b *builder) contextText() string {
+	var parts []string
+	for _, p := range b.chain[1:] {
+		if p.Level == "epci" || p.Level == "departement" {
+			parts = append(parts, p.Name)
+		}
+	}
+	switch b.t.Level {
+	case "commune":
+		if b.t.EPCI == "" {
+			parts = append(parts, "commune hors EPCI")
+		}
+	case "epci", "departement", "region":
+		n := 0
+		for _, c := range b.a.Cube.Territories("commune") {
+			if c.Within(b.t) {
+				n++
+			}
+		}
+		parts = append(parts, strconv.Itoa(n)+" communes bretonnes")
+	}
+	return strings.Join(parts, " · ")
+}
+
+// columns keeps the territory and each reference that has at least one
+// value; a reference with none (France, when only the Breton communes are
+// loaded) is left out and the reason said once under the tables.
+func (b *builder) columns(cmps []cube.Comparison, s *Sheet) {
+	var dropped []string
+	for j, p := range b.chain {
+		keep := j == 0
+		reason := ""
+		for _, c := range cmps {
+			if j >= len(c.Facts) {
+				continue
+			}
+			if c.Facts[j].HasValue() {
+				keep = true
+				break
+			}
+			if reason == "" && c.Vintage != "" && c.Facts[j].Reason != cube.ReasonNotPublished {
+				reason = c.Facts[j].Reason
+			}
+		}
+		if keep {
+			b.cols = append(b.cols, j)
+			s.Columns = append(s.Columns, p.Name)
+			continue
+		}
+		if reason == "" {
+			reason = "aucune valeur chargée"
+		}
+		dropped = append(dropped, fmt.Sprintf("colonne « %s » absente (%s)", p.Name, reason))
+	}
+	if len(dropped) > 0 {
+		s.ColumnNote = fr(capitalizeFirst(strings.Join(dropped, " ; ")) + ".")
+	}
+}
+
+// themes builds one table per theme of the plan, in the catalogue's order.
+// An indicator with no data whose source is still to be integrated goes to
+// the theme's "À intégrer" line instead of a row of "n.d.".
+func (b *builder) themes() ([]Theme, error) {
+	cat := b.a.Cube.Catalogue()
+	var out []Theme
+	for i, inds := range cat.ByTheme() {
+		th := Theme{Name: cat.Themes[i].Label}
+		for _, ind := range inds {
+			c, ok := b.cmp[ind.ID]
+			if !ok {
+				return nil, fmt.Errorf("fiche %s : indicateur %s absent de la comparaison", b.t.Code, ind.ID)
+			}
+			if c.Vintage == "" && ind.Status == cube.ToIntegrate {
+				th.Pending = append(th.Pending, Pending{Label: fr(ind.Label), Source: fr(ind.Source)})
+				continue
+			}
+			row, err := b.row(c)
+			if err != nil {
+				return nil, err
+			}
+			th.Rows = append(th.Rows, row)
+		}
+		if len(th.Rows) > 0 || len(th.Pending) > 0 {
+			out = append(out, th)
+		}
+	}
+	return out, nil
+}
+
+// row is one indicator across the columns, with its source note, the notes
+// of absent values and the evolution since the previous census.
+func (b *builder) row(c cube.Comparison) (Row, error) {
+	ind := c.Indicator
+	r := Row{Label: ind.Label, Vintage: c.Vintage, Unit: ind.Unit}
+	if u := unitLabel(ind); u != "" {
+		r.Label += " (" + u + ")"
+	}
+	first := c.Facts[0]
+	r.Ref = b.notes.source(first)
+	for _, j := range b.cols {
+		f := c.Facts[j]
+		r.Cells = append(r.Cells, Cell{Text: fr(valueText(f, ind.Unit, ind.Decimals)), Status: f.Status, Ref: b.notes.reason(f)})
+	}
+	var err error
+	r.Evolution, r.EvolPeriod, r.EvolRef, err = b.evolution(c)
+	return r, err
+}
+
+// evolution compares the territory's latest census value with the one six
+// years before (2016 → 2022), on the same geography. Other sources, and
+// vintages that are not single years, get none: nothing is interpolated,
+// least of all across the missing Filosofi 2022.
+func (b *builder) evolution(c cube.Comparison) (text, period string, ref int, err error) {
+	ind := c.Indicator
+	if ind.Kind == cube.KindPublished || c.Vintage == "" || !isCensus(c.Facts[0]) {
+		return "", "", 0, nil
+	}
+	to, perr := strconv.Atoi(c.Vintage)
+	if perr != nil {
+		return "", "", 0, nil
+	}
+	series, err := b.a.Cube.Series(b.ctx, ind.ID, b.t.Code, c.Public)
+	if err != nil {
+		return "", "", 0, fmt.Errorf("fiche %s, évolution de %s : %w", b.t.Code, ind.ID, err)
+	}
+	var last cube.Fact
+	from, found := 0, false
+	for _, f := range series {
+		y, err := strconv.Atoi(f.Vintage)
+		if err != nil || !isCensus(f) {
+			continue
+		}
+		if y == to {
+			last = f
+		}
+		// The earliest census at most six years back: 2016 for 2022.
+		if y < to && to-y <= 6 && (!found || y < from) {
+			from, found = y, true
+		}
+	}
+	if !found || last.Vintage == "" {
+		return "", "", 0, nil
+	}
+	var first cube.Fact
+	for _, f := range series {
+		if f.Vintage == strconv.Itoa(from) {
+			first = f
+		}
+	}
+	text = evolution(first, last, from, to, ind.Unit)
+	if text == "" {
+		return "", "", 0, nil
+	}
+	kind := "taux de variation annuel moyen"
+	if ind.Unit == "percent" {
+		kind = "écart en points de pourcentage"
+	}
+	ref = b.notes.add(fr(fmt.Sprintf("Évolution %d-%d (%s) : recensements de %d et de %d, sur la même géographie (COG %d) aux deux dates. Insee déconseille de comparer deux recensements distants de moins de cinq ans.",
+		from, to, kind, from, to, b.a.Cube.COG())))
+	return text, fmt.Sprintf("%d-%d", from, to), ref, nil
+}
+
+// isCensus reports whether a fact comes from the census (RP), the only
+// source whose vintages the sheet compares.
+func isCensus(f cube.Fact) bool {
+	return strings.Contains(f.Source, "RP ") || strings.Contains(strings.ToLower(f.Source), "recensement")
+}
+
+// maps draws the locator and the surroundings map.
+func (b *builder) maps(s *Sheet) error {
+	level := atlas.SurroundingsLevel(b.t.Level)
+	m, err := b.c.regionalMap(b.ctx, b.a, level)
+	if err != nil {
+		return err
+	}
+	sm, err := b.a.Surroundings(b.ctx, m, b.t.Code)
+	if err != nil {
+		return err
+	}
+	sm.Spec.Width, sm.Spec.Height = 760, 520
+	svg, err := maps.ChoroplethSVG(b.ctx, sm.Spec)
+	if err != nil {
+		return err
+	}
+	s.MapSVG = inlineSVG(svg, "carte")
+	s.MapCaption = fr(fmt.Sprintf("%s, %s : classes de Jenks calculées sur toutes les %s de Bretagne, pour que les couleurs se lisent de la même façon sur chaque fiche. Lambert-93.",
+		sm.Ind.Label, sm.Spec.Vintage, atlas.LevelLabel(level)))
+	if b.t.Level == "region" {
+		return nil
+	}
+	loc, err := b.c.locatorOf(b.ctx, b.a)
+	if err != nil {
+		return err
+	}
+	lsvg, err := loc.SVG(b.ctx, b.t.Code)
+	if err != nil {
+		return err
+	}
+	s.LocatorSVG = inlineSVG(lsvg, "situation")
+	return nil
+}

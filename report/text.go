@@ -1,0 +1,106 @@
+// French text of a sheet: values with their status ("secret statistique",
+// "n.d.", "≤ 5,0 %"), evolutions between censuses, and the typography
+// (no-break spaces before high punctuation, inside guillemets, before % and
+// €).
+package report
+
+import (
+	"math"
+	"strings"
+
+	"github.com/region-bretagne/obs/cube"
+	"github.com/region-bretagne/obs/frnum"
+	"github.com/region-bretagne/obs/maps"
+)
+
+// Texts printed for absent values.
+const (
+	TextSecret  = "secret statistique"
+	TextMissing = frnum.NotAvailable // "n.d."
+)
+
+// frTypo puts a NO-BREAK SPACE where French typography wants one: before
+// : ; ! ? % € and inside « ». Spaces already no-break are left alone.
+var frTypo = strings.NewReplacer(
+	" :", "\u00a0:", " ;", "\u00a0;", " !", "\u00a0!", " ?", "\u00a0?",
+	" %", "\u00a0%", " €", "\u00a0€", "« ", "«\u00a0", " »", "\u00a0»",
+)
+
+// fr applies French typography to a user-facing text.
+func fr(s string) string { return frTypo.Replace(s) }
+
+// cellUnit is the unit a table cell prints: percentages and euros carry
+// their sign; densities and rates per 10 000 inhabitants are bare numbers,
+// their unit being in the row's label.
+func cellUnit(unit string) string {
+	switch unit {
+	case "percent", "euro":
+		return unit
+	}
+	return maps.UnitCount
+}
+
+// unitLabel is the unit shown after a row's label, "" when the label says
+// it already or the value is a plain count.
+func unitLabel(ind cube.Indicator) string {
+	switch ind.Unit {
+	case "per_km2":
+		return "hab./km²"
+	case "euro":
+		if strings.Contains(ind.Label, "médian") || strings.Contains(ind.Label, "décile") {
+			return "€ par an"
+		}
+		if strings.Contains(ind.Label, "mensuel") {
+			return "€ par mois"
+		}
+	}
+	return ""
+}
+
+// valueText formats a fact's value in French for its unit, or says why it
+// has none: "12,3 %", "472 168", "≤ 5,0 %", "secret statistique", "n.d.".
+func valueText(f cube.Fact, unit string, decimals int) string {
+	switch f.Status {
+	case cube.StatusSecret:
+		return TextSecret
+	case cube.StatusMissing:
+		return TextMissing
+	}
+	if !f.HasValue() {
+		return TextMissing
+	}
+	s := maps.FormatValue(f.Value, cellUnit(unit), decimals)
+	if f.Status == cube.StatusFloored {
+		s = "≤\u00a0" + s
+	}
+	return s
+}
+
+// signed formats v with an explicit sign: "+1,2", "−0,4", "0,0".
+func signed(v float64, decimals int) string {
+	s := frnum.Number(v, decimals)
+	if !strings.HasPrefix(s, frnum.Minus) && strings.Trim(s, "0,") != "" {
+		s = "+" + s
+	}
+	return s
+}
+
+// evolution describes the change between two census facts of the same
+// territory and geography: the mean annual rate for counts and densities
+// ("+0,9 % par an"), the difference in points for shares ("+1,2 pt").
+// It returns "" when either value is absent or the years are not ordered.
+func evolution(from, to cube.Fact, fromYear, toYear int, unit string) string {
+	if !from.HasValue() || !to.HasValue() || toYear <= fromYear || from.Status != cube.StatusOK || to.Status != cube.StatusOK {
+		return ""
+	}
+	switch unit {
+	case "percent":
+		return signed(to.Value-from.Value, 1) + "\u00a0pt"
+	default:
+		if from.Value <= 0 || to.Value < 0 {
+			return ""
+		}
+		rate := (math.Pow(to.Value/from.Value, 1/float64(toYear-fromYear)) - 1) * 100
+		return signed(rate, 1) + "\u00a0% par an"
+	}
+}
