@@ -62,6 +62,5 @@ func (s *Server) chart(w http.ResponseWriter, r *http.Request, snap *Snapshot) e
 	if ext == ".html" {
 		w.Header().Set("Content-Security-Policy", "frame-ancestors "+s.opts.FrameAncestors)
 	}
-	_, err = w.Write(body)
-	return err
+	return writeCached(w, r, snap, "chart|"+r.URL.Path+"?"+canonicalQuery(r), body)
 }

@@ -41,6 +41,5 @@ func (s *Server) embedMap(w http.ResponseWriter, r *http.Request, snap *Snapshot
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Content-Security-Policy", "frame-ancestors "+s.opts.FrameAncestors)
-	_, err = w.Write(body)
-	return err
+	return writeCached(w, r, snap, "embed|"+ind+"?"+canonicalQuery(r), body)
 }

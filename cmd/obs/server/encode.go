@@ -5,6 +5,7 @@ package server
 import (
 	"encoding/csv"
 	"encoding/json"
+	"io"
 	"net/http"
 	"strings"
 )
@@ -19,6 +20,11 @@ func writeJSON(w http.ResponseWriter, v any) error {
 func writeCSV(w http.ResponseWriter, filename string, header []string, rows [][]string) error {
 	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 	w.Header().Set("Content-Disposition", `attachment; filename="`+filename+`"`)
+	return writeCSVBody(w, header, rows)
+}
+
+// writeCSVBody writes the BOM, the header and the rows.
+func writeCSVBody(w io.Writer, header []string, rows [][]string) error {
 	if _, err := w.Write([]byte("\ufeff")); err != nil {
 		return err
 	}

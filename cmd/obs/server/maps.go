@@ -74,8 +74,7 @@ func (s *Server) mapFile(w http.ResponseWriter, r *http.Request, snap *Snapshot)
 	if ext == ".csv" {
 		w.Header().Set("Content-Disposition", `attachment; filename="`+ind+`.csv"`)
 	}
-	_, err = w.Write(body)
-	return err
+	return writeCached(w, r, snap, key, body)
 }
 
 // canonicalQuery is the query string with sorted keys, as a cache key.

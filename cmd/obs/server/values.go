@@ -4,8 +4,11 @@ package server
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -112,19 +115,45 @@ func (s *Server) values(w http.ResponseWriter, r *http.Request, snap *Snapshot) 
 		return err
 	}
 	format := q.Get("format")
-	switch format {
-	case "", "json", "csv", "parquet", "arrow":
-	default:
+	types := map[string]string{"": "application/json; charset=utf-8", "json": "application/json; charset=utf-8",
+		"csv": "text/csv; charset=utf-8", "parquet": "application/vnd.apache.parquet", "arrow": "application/vnd.apache.arrow.stream"}
+	ctype, ok := types[format]
+	if !ok {
 		return BadRequest(fmt.Sprintf("format inconnu « %s » (json, csv, parquet, arrow)", format), fmt.Sprintf("unknown format %q (json, csv, parquet, arrow)", format))
 	}
-	ranked, err := a.Cube.Rank(r.Context(), ind.ID, level, q.Get("vintage"), q.Get("public"))
-	if err != nil {
-		return cubeError(err)
-	}
-	if code := q.Get("territory"); code != "" {
+	code := q.Get("territory")
+	if code != "" {
 		if err := checkCode(code); err != nil {
 			return err
 		}
+	}
+	_, body, err := snap.Cached("values|"+canonicalQuery(r), func() (string, []byte, error) {
+		body, err := s.renderValues(r, a, ind, level, code, format, q)
+		return ctype, body, err
+	})
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", ctype)
+	base := fmt.Sprintf("%s-%s", ind.ID, level)
+	switch format {
+	case "csv":
+		w.Header().Set("Content-Disposition", `attachment; filename="`+base+`.csv"`)
+	case "parquet":
+		w.Header().Set("Content-Disposition", `attachment; filename="`+base+`.parquet"`)
+	case "arrow":
+		w.Header().Set("Content-Disposition", `attachment; filename="`+base+`.arrows"`)
+	}
+	return writeCached(w, r, snap, "values|"+canonicalQuery(r), body)
+}
+
+// renderValues answers /api/values in one format.
+func (s *Server) renderValues(r *http.Request, a *atlas.Atlas, ind cube.Indicator, level, code, format string, q url.Values) ([]byte, error) {
+	ranked, err := a.Cube.Rank(r.Context(), ind.ID, level, q.Get("vintage"), q.Get("public"))
+	if err != nil {
+		return nil, cubeError(err)
+	}
+	if code != "" {
 		var keep []cube.Ranked
 		for _, f := range ranked {
 			if f.Code == code {
@@ -132,7 +161,7 @@ func (s *Server) values(w http.ResponseWriter, r *http.Request, snap *Snapshot) 
 			}
 		}
 		if len(keep) == 0 {
-			return NotFound(fmt.Sprintf("territoire %s absent du niveau %s", code, level), fmt.Sprintf("territory %s not found at level %s", code, level))
+			return nil, NotFound(fmt.Sprintf("territoire %s absent du niveau %s", code, level), fmt.Sprintf("territory %s not found at level %s", code, level))
 		}
 		ranked = keep
 	}
@@ -140,23 +169,17 @@ func (s *Server) values(w http.ResponseWriter, r *http.Request, snap *Snapshot) 
 	for i, f := range ranked {
 		facts[i] = f.Fact
 	}
-	base := fmt.Sprintf("%s-%s", ind.ID, level)
+	var b bytes.Buffer
 	switch format {
 	case "csv":
-		return writeFactsCSV(w, base+".csv", facts, q.Get("decimal") == ",")
+		err = writeFactsCSV(&b, facts, q.Get("decimal") == ",")
+		return b.Bytes(), err
 	case "parquet":
-		var b bytes.Buffer
-		if err := cube.WriteParquet(r.Context(), &b, facts); err != nil {
-			return err
-		}
-		w.Header().Set("Content-Type", "application/vnd.apache.parquet")
-		w.Header().Set("Content-Disposition", `attachment; filename="`+base+`.parquet"`)
-		_, err := w.Write(b.Bytes())
-		return err
+		err = cube.WriteParquet(r.Context(), &b, facts)
+		return b.Bytes(), err
 	case "arrow":
-		w.Header().Set("Content-Type", "application/vnd.apache.arrow.stream")
-		w.Header().Set("Content-Disposition", `attachment; filename="`+base+`.arrows"`)
-		return cube.WriteArrow(w, facts)
+		err = cube.WriteArrow(&b, facts)
+		return b.Bytes(), err
 	}
 	type value struct {
 		Code          string   `json:"code"`
@@ -193,11 +216,14 @@ func (s *Server) values(w http.ResponseWriter, r *http.Request, snap *Snapshot) 
 			Couverture: f.Coverage, Millesime: f.Vintage, Source: f.Source, COG: f.COG, Texte: factText(f.Fact, ind.Decimals),
 			Rang: f.Rank, Transfront: f.CrossBorder})
 	}
-	return writeJSON(w, out)
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	err = enc.Encode(out)
+	return b.Bytes(), err
 }
 
-// writeFactsCSV writes facts with the columns of obs query.
-func writeFactsCSV(w http.ResponseWriter, filename string, facts []cube.Fact, frenchDecimal bool) error {
+// writeFactsCSV writes facts with the columns of obs query (BOM, `;`).
+func writeFactsCSV(w io.Writer, facts []cube.Fact, frenchDecimal bool) error {
 	f64 := func(v float64) string {
 		if v != v {
 			return ""
@@ -212,7 +238,7 @@ func writeFactsCSV(w http.ResponseWriter, filename string, facts []cube.Fact, fr
 	for i, f := range facts {
 		rows[i] = []string{f.Code, f.Name, f64(f.Value), f64(f.Numerator), f64(f.Denominator), f.Status, f.Vintage, f.Source}
 	}
-	return writeCSV(w, filename, []string{"code", "libelle", "valeur", "numerateur", "denominateur", "statut", "millesime", "source"}, rows)
+	return writeCSVBody(w, []string{"code", "libelle", "valeur", "numerateur", "denominateur", "statut", "millesime", "source"}, rows)
 }
 
 func (s *Server) compare(w http.ResponseWriter, r *http.Request, snap *Snapshot) error {

@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"compress/gzip"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -153,5 +154,31 @@ func TestEmbedMap(t *testing.T) {
 	resp, body = get(t, ts.URL+"/embed/map/nope")
 	if resp.StatusCode != 400 || !strings.Contains(body, "indicateur inconnu") {
 		t.Errorf("unknown indicator: %d %s", resp.StatusCode, body)
+	}
+}
+
+func TestGzip(t *testing.T) {
+	_, ts := newServer(t, sharedStore(t))
+	req, _ := http.NewRequest("GET", ts.URL+"/maps/taux_chomage_15_64.svg?level=commune", nil)
+	req.Header.Set("Accept-Encoding", "gzip")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if resp.Header.Get("Content-Encoding") != "gzip" {
+		t.Fatalf("Content-Encoding %q", resp.Header.Get("Content-Encoding"))
+	}
+	zr, err := gzip.NewReader(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := io.ReadAll(zr)
+	if err != nil || !bytes.HasPrefix(b, []byte("<svg")) {
+		t.Errorf("gunzipped body %.40q (%v)", b, err)
+	}
+	_, plain := get(t, ts.URL+"/maps/taux_chomage_15_64.svg?level=commune") // the client decompresses transparently
+	if plain != string(b) {
+		t.Error("gzip and plain bodies differ")
 	}
 }
