@@ -33,7 +33,7 @@ func (b *builder) headlines() ([]Headline, error) {
 		}
 		ind := c.Indicator
 		f := c.Facts[0]
-		hl := Headline{Label: fr(h.label + ", " + c.Vintage), Value: fr(valueText(f, ind.Unit, ind.Decimals))}
+		hl := Headline{ID: h.id, Label: fr(h.label + ", " + c.Vintage), Value: fr(valueText(f, ind.Unit, ind.Decimals))}
 		if f.HasValue() {
 			hl.Ref = b.notes.source(f)
 			if ref, ok := b.reference(c); ok {

@@ -38,6 +38,7 @@ type Sheet struct {
 
 // Headline is one key figure at the top of the sheet.
 type Headline struct {
+	ID                 string // indicator id
 	Label, Value, Note string
 	Ref                int // footnote number, 0 for none
 }
@@ -91,16 +92,28 @@ type Footnote struct {
 //go:embed sheet.html.tmpl
 var sheetTemplate string
 
-var sheetTmpl = template.Must(template.New("sheet").Funcs(template.FuncMap{
-	"date": func(t time.Time) string {
-		months := []string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"}
-		day := fmt.Sprint(t.Day())
-		if t.Day() == 1 {
-			day = "1er"
+var sheetTmpl = template.Must(template.New("sheet").Funcs(template.FuncMap{"date": frenchDate}).Parse(sheetTemplate))
+
+// frenchDate writes a date in French: "1er décembre 2026", "28 novembre
+// 2026", with no-break spaces.
+func frenchDate(t time.Time) string {
+	months := []string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"}
+	day := fmt.Sprint(t.Day())
+	if t.Day() == 1 {
+		day = "1er"
+	}
+	return fmt.Sprintf("%s\u00a0%s\u00a0%d", day, months[t.Month()-1], t.Year())
+}
+
+// headline returns the value of a headline figure by indicator id, or "".
+func (s *Sheet) headline(id string) string {
+	for _, h := range s.Headlines {
+		if h.ID == id {
+			return h.Value
 		}
-		return fmt.Sprintf("%s\u00a0%s\u00a0%d", day, months[t.Month()-1], t.Year())
-	},
-}).Parse(sheetTemplate))
+	}
+	return ""
+}
 
 // WriteHTML renders the sheet as a self-contained HTML page.
 func (s *Sheet) WriteHTML(w io.Writer) error {
