@@ -43,14 +43,20 @@ func doIngest(ctx context.Context, dataFlag, dbPath string) (*ingest.Report, err
 	if err != nil {
 		return nil, err
 	}
-	opts := ingest.Options{DataDir: dataDir, DBPath: dbPath, Steps: extraSteps}
-	if isTerminal(os.Stderr) {
-		opts.OnStep = func(i, n int, name string) {
-			fmt.Fprintf(os.Stderr, "\r\033[K[%d/%d] %s %s", i, n, name, strings.Repeat("▪", i))
-			if i == n {
-				fmt.Fprintln(os.Stderr)
-			}
+	opts := ingest.Options{DataDir: dataDir, DBPath: dbPath, Steps: extraSteps, OnStep: progress(os.Stderr, isTerminal(os.Stderr))}
+	return ingest.Build(ctx, opts)
+}
+
+// progress returns a progress line for a terminal, or nil (quiet) when the
+// output is a pipe or a file.
+func progress(w io.Writer, tty bool) func(i, n int, name string) {
+	if !tty {
+		return nil
+	}
+	return func(i, n int, name string) {
+		fmt.Fprintf(w, "\r\033[K[%d/%d] %s %s", i, n, name, strings.Repeat("▪", i))
+		if i == n {
+			fmt.Fprintln(w)
 		}
 	}
-	return ingest.Build(ctx, opts)
 }

@@ -43,6 +43,7 @@ func runMap(ctx context.Context, args []string, stdout io.Writer) error {
 	fs.BoolVar(&f.qpv, "qpv", false, "draw the QPV outlines")
 	fs.IntVar(&f.width, "width", 1000, "width in pixels")
 	fs.StringVar(&f.out, "out", "", "output file: .svg, .png, .html, .geojson or .csv")
+	table := fs.String("table", "", "also write the map's table (its text alternative): .csv or .html")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -74,6 +75,24 @@ func runMap(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(stdout, "%s : %s, %d territoires\n", f.out, m.Spec.Title, len(m.Spec.Areas))
+	if *table != "" {
+		var b strings.Builder
+		switch strings.ToLower(filepath.Ext(*table)) {
+		case ".csv":
+			err = maps.WriteTableCSV(&b, m.Spec)
+		case ".html":
+			err = maps.WriteTableHTML(&b, m.Spec)
+		default:
+			return fmt.Errorf("--table %s: want a .csv or .html file", *table)
+		}
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(*table, []byte(b.String()), 0o644); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "%s : tableau de la carte\n", *table)
+	}
 	return nil
 }
 

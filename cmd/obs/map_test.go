@@ -103,3 +103,18 @@ func TestMapErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestMapTable(t *testing.T) {
+	dir := t.TempDir()
+	svg, table := filepath.Join(dir, "m.svg"), filepath.Join(dir, "m.html")
+	if _, err := runCLI(t, "map", "--db", testStore(t), "--indicator", "taux_pauvrete", "--level", "commune", "--out", svg, "--table", table); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(table)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), "<table") || !strings.Contains(string(b), "secret") || strings.Count(string(b), "<tr") < 1202 {
+		t.Errorf("HTML table of the map: %d rows", strings.Count(string(b), "<tr"))
+	}
+}

@@ -90,3 +90,16 @@ func TestDataDirDefault(t *testing.T) {
 		t.Errorf("error %v, want advice to pass --data", err)
 	}
 }
+
+func TestProgressOnlyOnTerminal(t *testing.T) {
+	if progress(nil, false) != nil {
+		t.Error("progress shown on a pipe")
+	}
+	var b strings.Builder
+	p := progress(&b, true)
+	p(1, 2, "cog")
+	p(2, 2, "checks")
+	if !strings.Contains(b.String(), "[1/2] cog") || !strings.HasSuffix(b.String(), "\n") {
+		t.Errorf("progress %q", b.String())
+	}
+}
