@@ -13,6 +13,7 @@ func (s *Server) routes() {
 	s.handle("GET /maps/{file}", s.mapFile)
 	s.handle("GET /embed/map/{indicator}", s.embedMap)
 	s.handle("GET /charts/{kind}/{file}", s.chart)
+	s.handle("GET /sheets/{file}", s.sheet)
 	s.mux.Handle("GET /ui/", uiHandler())
 	s.mux.HandleFunc("GET /", s.index)
 	s.mux.HandleFunc("GET /api/openapi.json", s.openapi)

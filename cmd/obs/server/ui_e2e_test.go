@@ -49,7 +49,7 @@ func browser(t *testing.T) context.Context {
 
 func screenshot(t *testing.T, ctx context.Context, name string) {
 	t.Helper()
-	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
 	if err != nil {
 		t.Fatalf("screenshot: %v", err)
 	}
@@ -112,6 +112,7 @@ func TestAnalystUI(t *testing.T) {
 	if !strings.Contains(sheetTitle, "Rennes") {
 		t.Errorf("sheet title %q", sheetTitle)
 	}
+	eval[bool](t, ctx, `(() => { document.getElementById("sheet").scrollIntoView(); return true; })()`)
 	screenshot(t, ctx, "ui-sheet.png")
 
 	// Every table can be downloaded as CSV.

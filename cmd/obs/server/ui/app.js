@@ -73,7 +73,10 @@ async function refresh() {
       path.addEventListener("click", () => openSheet(path.dataset.code));
     }
     fillRanking(data);
-    const chart = await fetch(`/charts/ranking/${ind}.svg?${p}`);
+    // A ranking of 1,202 communes would be unreadable: rank the EPCI then.
+    const cp = new URLSearchParams(p);
+    if (cp.get("level") === "commune") cp.set("level", "epci");
+    const chart = await fetch(`/charts/ranking/${ind}.svg?${cp}`);
     $("chart").innerHTML = chart.ok ? await chart.text() : "";
   } catch (e) {
     $("map").innerHTML = `<p class="erreur">${e.message}</p>`;
