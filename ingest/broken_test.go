@@ -128,3 +128,26 @@ func TestIdempotent(t *testing.T) {
 		t.Errorf("two ingests differ:\n%v\n%v", first, second)
 	}
 }
+
+// TestUnmappedPolygonReported: a 2018 polygon whose code belongs to no
+// current commune is reported by code, not silently dropped.
+func TestUnmappedPolygonReported(t *testing.T) {
+	dir := linkedData(t)
+	const commGeo = "geo/communes-bretagne.geojson"
+	b, err := os.ReadFile(filepath.Join(stagedData(t), commGeo))
+	if err != nil {
+		t.Fatal(err)
+	}
+	extra := []byte(`{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[-2.0,48.0],[-1.99,48.0],[-1.99,48.01],[-2.0,48.0]]]},"properties":{"code":"35999","nom":"Commune fantôme"}},`)
+	i := bytes.Index(b, []byte(`"features":[`)) + len(`"features":[`)
+	replaceFile(t, dir, commGeo, append(append(append([]byte{}, b[:i]...), extra...), b[i:]...))
+	path := filepath.Join(t.TempDir(), "obs.duckdb")
+	if _, err := Build(context.Background(), Options{DataDir: dir, DBPath: path, Logger: quiet}); err != nil {
+		t.Fatal(err)
+	}
+	db := openRO(t, path)
+	defer db.Close()
+	if n := queryInt(t, db, `SELECT count(*) FROM ingest_note WHERE step='communes-geometry' AND subject='35999' AND note LIKE '%aucune commune%'`); n != 2 {
+		t.Errorf("%d notes for the phantom polygon, want one per COG vintage", n)
+	}
+}
