@@ -28,8 +28,9 @@ const (
 	locatorFont      = "DejaVu Sans, Arial, Helvetica, sans-serif"
 	locatorPad       = 6.0
 	// locatorTolerance is the Douglas–Peucker tolerance in Lambert-93
-	// metres: under a pixel at the locator's scale (about 1.3 km/px).
-	locatorTolerance = 400.0
+	// metres: under a pixel at the locator's default scale (320 px for
+	// about 330 km, 1.1 km/px).
+	locatorTolerance = 900.0
 )
 
 // Locator draws locator maps of Bretagne. Build it once with NewLocator and

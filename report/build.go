@@ -182,6 +182,7 @@ func (b *builder) row(c cube.Comparison) (Row, error) {
 	if u := unitLabel(ind); u != "" {
 		r.Label += " (" + u + ")"
 	}
+	r.Label = fr(r.Label)
 	first := c.Facts[0]
 	r.Ref = b.notes.source(first)
 	for _, j := range b.cols {
@@ -264,14 +265,15 @@ func (b *builder) maps(s *Sheet) error {
 	if err != nil {
 		return err
 	}
-	sm.Spec.Width, sm.Spec.Height = 760, 520
+	sm.Spec.Width, sm.Spec.Height = 680, 470
+	sm.Spec.Title, sm.Spec.Subtitle, sm.Spec.Source = fr(sm.Spec.Title), fr(sm.Spec.Subtitle), fr(sm.Spec.Source)
 	svg, err := maps.ChoroplethSVG(b.ctx, sm.Spec)
 	if err != nil {
 		return err
 	}
 	s.MapSVG = inlineSVG(svg, "carte")
-	s.MapCaption = fr(fmt.Sprintf("%s, %s : classes de Jenks calculées sur toutes les %s de Bretagne, pour que les couleurs se lisent de la même façon sur chaque fiche. Lambert-93.",
-		sm.Ind.Label, sm.Spec.Vintage, atlas.LevelLabel(level)))
+	s.MapCaption = fr(fmt.Sprintf("Classes calculées sur toutes les %s de Bretagne : les couleurs se lisent de la même façon sur chaque fiche.",
+		atlas.LevelLabel(level)))
 	if b.t.Level == "region" {
 		return nil
 	}

@@ -54,7 +54,7 @@ func (b *builder) charts() ([]Chart, error) {
 		if ac.published && !anyDrawn(ch.Bands) {
 			continue
 		}
-		ch.Source = fr(ch.Source)
+		ch.Title, ch.Subtitle, ch.Source = fr(ch.Title), fr(ch.Subtitle), fr(ch.Source)
 		if err := add("age-"+ac.indicator, ch, ch.Title); err != nil {
 			return nil, err
 		}
@@ -94,7 +94,7 @@ func (b *builder) tenureChart(indicator string) (maps.PyramidChart, bool, error)
 	if !ok {
 		return maps.PyramidChart{}, false, nil
 	}
-	ch := maps.PyramidChart{ChartText: maps.ChartText{ID: "statut-" + ind.ID, Title: ind.Label,
+	ch := maps.PyramidChart{ChartText: maps.ChartText{ID: "statut-" + ind.ID, Title: fr(ind.Label),
 		Subtitle: b.t.Name + " · selon le statut d'occupation du logement", Unit: chartUnit(ind.Unit), Decimals: ind.Decimals}}
 	drawn := 0
 	for _, pub := range tenurePublics {
@@ -154,7 +154,7 @@ func (b *builder) referenceChart(indicator string) (maps.ReferenceChart, bool, e
 		}
 	}
 	ch.Bars = bars
-	ch.Subtitle = fr(b.t.Name + " et ses territoires de référence")
+	ch.Title, ch.Subtitle = fr(ch.Title), fr(b.t.Name+" et ses territoires de référence")
 	ch.Source = fr(ch.Source)
 	return ch, true, nil
 }

@@ -1,7 +1,7 @@
 // Inlining standalone SVG documents into the sheet's HTML: the ids every
 // drawing reuses (title, description, hatch pattern) get a per-drawing
 // prefix so that the page's ids stay unique and each drawing keeps its own
-// title and pattern.
+// title and pattern; texts get the sheet's French typography.
 package report
 
 import (
@@ -22,6 +22,10 @@ var (
 // escape every text they print.
 func inlineSVG(svg []byte, prefix string) template.HTML {
 	svg = xmlDecl.ReplaceAll(svg, nil)
+	// French typography in the drawings' texts too (the accessible
+	// descriptions join items with " ; "). No attribute of these SVGs has
+	// a space before : ; ! ? % or €, so the whole document can go through.
+	svg = []byte(fr(string(svg)))
 	ids := map[string]bool{}
 	for _, m := range svgID.FindAllSubmatch(svg, -1) {
 		ids[string(m[2])] = true

@@ -18,8 +18,10 @@ type notes struct {
 
 func newNotes() *notes { return &notes{byText: map[string]int{}} }
 
-// add returns the number of a footnote, creating it on first use.
+// add returns the number of a footnote, creating it on first use; the
+// text gets French typography.
 func (n *notes) add(text string) int {
+	text = fr(text)
 	if i, ok := n.byText[text]; ok {
 		return i
 	}
