@@ -170,21 +170,7 @@ func absentStatus(c Cell) string {
 }
 
 // severity orders statuses from the least to the most restrictive.
-func severity(s string) int {
-	switch s {
-	case StatusOK:
-		return 0
-	case StatusFloored:
-		return 1
-	case StatusEstimated:
-		return 2
-	case StatusMissing:
-		return 3
-	case StatusSecret:
-		return 4
-	}
-	return 5
-}
+var severity = ingest.Severity
 
 func worst(a, b string) string {
 	if severity(b) > severity(a) {

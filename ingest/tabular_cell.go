@@ -136,7 +136,7 @@ func SumCells(parts []Cell) Cell {
 	out := Cell{HasValue: true, Status: StatusOK}
 	for _, p := range parts {
 		if !p.HasValue {
-			if out.HasValue || severity(p.Status) > severity(out.Status) {
+			if out.HasValue || Severity(p.Status) > Severity(out.Status) {
 				out = Cell{Status: p.Status, Reason: p.Reason}
 			}
 			continue
@@ -145,15 +145,16 @@ func SumCells(parts []Cell) Cell {
 			continue
 		}
 		out.Value += p.Value
-		if p.Status != StatusOK && severity(p.Status) > severity(out.Status) {
+		if p.Status != StatusOK && Severity(p.Status) > Severity(out.Status) {
 			out.Status, out.Reason = p.Status, p.Reason
 		}
 	}
 	return out
 }
 
-// severity orders statuses from the least to the most restrictive.
-func severity(status string) int {
+// Severity orders statuses from the least to the most restrictive: ok,
+// floored, estimated, missing, secret.
+func Severity(status string) int {
 	switch status {
 	case StatusOK:
 		return 0
