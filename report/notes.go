@@ -67,11 +67,12 @@ func reasonText(f cube.Fact) string {
 		}
 		return "« n.d. » : " + r + "."
 	case cube.StatusFloored:
-		return "Valeur plancher : " + strings.TrimPrefix(r, "valeur plancher : ") + " (« ≤ » devant la valeur)."
+		return "Valeur plancher : " + strings.TrimLeft(strings.TrimPrefix(r, "valeur plancher"), " \u00a0:") + " (« ≤ » devant la valeur)."
 	case cube.StatusEstimated:
 		return "Valeur estimée : " + r + "."
 	}
-	return capitalizeFirst(r) + "."
+	// A value shown with a caveat (coverage, Breton part only): say whose.
+	return f.Name + " : " + r + "."
 }
 
 func capitalizeFirst(s string) string {

@@ -201,6 +201,17 @@ func TestSheetNonAdditiveOnlyWherePublished(t *testing.T) {
 		t.Errorf("Rennes median: got %q, want %q", rowCells(t, page, "Niveau de vie médian (€ par an)")[0].Text, want)
 	}
 
+	// A rate INSEE floors at 5 % prints as a floor, with its note.
+	_, page = sheetHTML(t, "29061")
+	if raw("29061", "TP6021") != "5,0" {
+		t.Fatalf("29061 TP6021 = %q: the fixture changed", raw("29061", "TP6021"))
+	}
+	if c := rowCells(t, page, "Taux de pauvreté à 60\u00a0%")[0]; c.Text != "≤\u00a05,0\u00a0%" || c.Status != "floored" || c.Ref == "" {
+		t.Errorf("29061 floored poverty rate: got %+v", c)
+	} else if note := footnote(t, page, c.Ref); !strings.HasPrefix(note, "Valeur plancher\u00a0: valeur réelle inférieure ou égale à 5,0") {
+		t.Errorf("29061: footnote %q", note)
+	}
+
 	// A commune under statistical secrecy prints it, never 0.
 	secret := ""
 	for code, rec := range cmp.rows {
