@@ -60,7 +60,7 @@ func runSheet(ctx context.Context, args []string, stdout io.Writer) error {
 	if err := os.WriteFile(*out, body, 0o644); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "%s : portrait de %s (%s, %s)\n", *out, s.Name, s.LevelLabel, s.Code)
+	fmt.Fprintf(stdout, "%s\u00a0: portrait de %s (%s, %s)\n", *out, s.Name, s.LevelLabel, s.Code)
 	return nil
 }
 

@@ -45,6 +45,6 @@ func runSheets(ctx context.Context, args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "%s : %d fiches %s et index.html, en %s\n", *out, len(written)-1, strings.ToUpper(*format), time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(stdout, "%s\u00a0: %d fiches %s et index.html, en %s\n", *out, len(written)-1, strings.ToUpper(*format), time.Since(start).Round(time.Millisecond))
 	return nil
 }
