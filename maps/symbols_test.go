@@ -338,7 +338,7 @@ func TestInteriorPoint(t *testing.T) {
 }
 
 func centroid(g orb.Geometry) orb.Point { c, _ := planar.CentroidArea(g); return c }
-func ptr(p orb.Point) *orb.Point         { return &p }
+func ptr(p orb.Point) *orb.Point        { return &p }
 
 func TestSymbolErrors(t *testing.T) {
 	tests := []struct {
@@ -362,6 +362,9 @@ func TestSymbolErrors(t *testing.T) {
 			_, err := SymbolSVG(context.Background(), spec)
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("error %v, want it to contain %q", err, tt.want)
+			}
+			if _, err := EchartsSymbols(context.Background(), spec); err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("EchartsSymbols: error %v, want it to contain %q", err, tt.want)
 			}
 		})
 	}
