@@ -3,6 +3,7 @@ package atlas
 import (
 	"context"
 	"errors"
+	"github.com/region-bretagne/obs/opendatatest"
 	"io"
 	"log/slog"
 	"os"
@@ -24,16 +25,7 @@ var (
 
 func testAtlas(t *testing.T) *Atlas {
 	t.Helper()
-	data := os.Getenv("OBS_DATA")
-	if data == "" {
-		data = filepath.Join("..", "..", "shared", "opendata")
-	}
-	if _, err := os.Stat(filepath.Join(data, "SOURCES.md")); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("staged data not found at %s", data)
-		}
-		t.Skip("staged data not found")
-	}
+	data := opendatatest.Dir(t)
 	once.Do(func() {
 		dir, _ := os.MkdirTemp("", "obs-atlas-test-")
 		built = filepath.Join(dir, "obs.duckdb")

@@ -5,6 +5,7 @@ package cube
 import (
 	"context"
 	"database/sql"
+	"github.com/region-bretagne/obs/opendatatest"
 	"io"
 	"log/slog"
 	"os"
@@ -23,21 +24,7 @@ var quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
 // in CI, where the data must be present).
 func stagedData(t testing.TB) string {
 	t.Helper()
-	dir := os.Getenv("OBS_DATA")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "shared", "opendata")
-	}
-	if _, err := os.Stat(filepath.Join(dir, "SOURCES.md")); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("staged data not found at %s (set OBS_DATA): %v", dir, err)
-		}
-		t.Skipf("staged data not found at %s", dir)
-	}
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return abs
+	return opendatatest.Dir(t)
 }
 
 // overlayData links the real staged folders and the ingest fixtures of the

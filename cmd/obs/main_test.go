@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"context"
 	"flag"
+	"github.com/region-bretagne/obs/opendatatest"
 	"os"
 	"path/filepath"
 	"sync"
@@ -16,18 +17,7 @@ var update = flag.Bool("update", false, "rewrite golden files")
 
 func stagedData(t testing.TB) string {
 	t.Helper()
-	dir := os.Getenv("OBS_DATA")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "shared", "opendata")
-	}
-	if _, err := os.Stat(filepath.Join(dir, "SOURCES.md")); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("staged data not found at %s: %v", dir, err)
-		}
-		t.Skipf("staged data not found at %s", dir)
-	}
-	abs, _ := filepath.Abs(dir)
-	return abs
+	return opendatatest.Dir(t)
 }
 
 var (

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/json"
+	"github.com/region-bretagne/obs/opendatatest"
 	"io"
 	"log/slog"
 	"net"
@@ -28,18 +29,7 @@ func prepare(ctx context.Context, db *sql.DB) (any, error) { return atlas.New(ct
 
 func stagedData(t testing.TB) string {
 	t.Helper()
-	dir := os.Getenv("OBS_DATA")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "..", "shared", "opendata")
-	}
-	if _, err := os.Stat(filepath.Join(dir, "SOURCES.md")); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("staged data not found at %s: %v", dir, err)
-		}
-		t.Skipf("staged data not found at %s", dir)
-	}
-	abs, _ := filepath.Abs(dir)
-	return abs
+	return opendatatest.Dir(t)
 }
 
 var (

@@ -1,0 +1,43 @@
+// Package opendatatest finds the staged open data for tests: $OBS_DATA,
+// else ../shared/opendata beside the repository. A test that needs it
+// fails in CI (where the data must be present) and skips elsewhere.
+package opendatatest
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// Dir returns the absolute path of the staged open-data folder.
+func Dir(t testing.TB) string {
+	t.Helper()
+	dir := os.Getenv("OBS_DATA")
+	if dir == "" {
+		dir = filepath.Join(repoRoot(), "..", "shared", "opendata")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "SOURCES.md")); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("staged data not found at %s (set OBS_DATA): %v", dir, err)
+		}
+		t.Skipf("staged data not found at %s", dir)
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return abs
+}
+
+// repoRoot walks up from the working directory to the folder with go.mod.
+func repoRoot() string {
+	wd, _ := os.Getwd()
+	for d := wd; ; d = filepath.Dir(d) {
+		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
+			return d
+		}
+		if filepath.Dir(d) == d {
+			return wd
+		}
+	}
+}
