@@ -27,11 +27,38 @@ type Request struct {
 	Width, Height                     int
 }
 
-// Map is a drawable choropleth with the facts it shows.
+// Map is a drawable map with the facts it shows. A count (population,
+// households, recipients) is drawn with proportional symbols, never as
+// filled areas; rates and shares as a choropleth.
 type Map struct {
-	Spec  maps.ChoroplethSpec
-	Facts []cube.Fact
-	Ind   cube.Indicator
+	Spec    maps.ChoroplethSpec
+	Facts   []cube.Fact
+	Ind     cube.Indicator
+	Symbols bool // proportional symbols (counts) rather than a choropleth
+}
+
+// SymbolSpec is the proportional-symbol form of the map.
+func (m *Map) SymbolSpec() maps.SymbolSpec {
+	s := m.Spec
+	return maps.SymbolSpec{Title: s.Title, Subtitle: s.Subtitle, Unit: s.Unit, Decimals: s.Decimals, Areas: s.Areas,
+		Overlay: s.Overlay, QPV: s.QPV, Highlight: s.Highlight, Source: s.Source, Vintage: s.Vintage,
+		GeoVintage: s.GeoVintage, Width: s.Width, Height: s.Height}
+}
+
+// SVG draws the static map (Lambert-93).
+func (m *Map) SVG(ctx context.Context) ([]byte, error) {
+	if m.Symbols {
+		return maps.SymbolSVG(ctx, m.SymbolSpec())
+	}
+	return maps.ChoroplethSVG(ctx, m.Spec)
+}
+
+// Echarts builds the interactive map.
+func (m *Map) Echarts(ctx context.Context) (*maps.EchartsChart, error) {
+	if m.Symbols {
+		return maps.EchartsSymbols(ctx, m.SymbolSpec())
+	}
+	return maps.EchartsMap(ctx, m.Spec)
 }
 
 // Choropleth answers a request.
@@ -61,10 +88,6 @@ func (a *Atlas) Choropleth(ctx context.Context, r Request) (*Map, error) {
 	}
 	if method == maps.Manual && len(r.Breaks) < 2 {
 		return nil, badf("la méthode manuelle demande au moins deux bornes (--breaks a,b,c)", "manual classification needs at least two breaks (--breaks a,b,c)")
-	}
-	if ind.Kind == "count" {
-		return nil, badf("« %s » est un effectif : il se représente par des symboles proportionnels, pas par une carte choroplèthe (aplats) ; choisissez un taux ou une part",
-			"%q is a count: counts are shown with proportional symbols, not as a choropleth; pick a rate or a share", ind.ID)
 	}
 	facts, err := a.Cube.Values(ctx, r.Indicator, r.Level, r.Vintage, r.Public)
 	if err != nil {
@@ -137,7 +160,7 @@ func (a *Atlas) Choropleth(ctx context.Context, r Request) (*Map, error) {
 			spec.QPV = append(spec.QPV, s.Geom)
 		}
 	}
-	return &Map{Spec: spec, Facts: facts, Ind: ind}, nil
+	return &Map{Spec: spec, Facts: facts, Ind: ind, Symbols: ind.Kind == "count"}, nil
 }
 
 func capitalize(s string) string {

@@ -80,7 +80,6 @@ func TestChoroplethRefuses(t *testing.T) {
 		req  Request
 		want string
 	}{
-		{Request{Indicator: "population", Level: "epci"}, "symboles proportionnels"},
 		{Request{Indicator: "nope"}, "indicateur inconnu"},
 		{Request{Indicator: "taux_chomage_15_64", Level: "qpv"}, "niveau de carte inconnu"},
 		{Request{Indicator: "taux_chomage_15_64", Method: "manual"}, "au moins deux bornes"},
@@ -93,5 +92,28 @@ func TestChoroplethRefuses(t *testing.T) {
 		if err == nil || !errors.As(err, &ae) || !strings.Contains(ae.FR, tc.want) || ae.EN == "" {
 			t.Errorf("%+v: error %v, want a bilingual error saying %q", tc.req, err, tc.want)
 		}
+	}
+}
+
+func TestCountsDrawnAsSymbols(t *testing.T) {
+	a := testAtlas(t)
+	ctx := context.Background()
+	m, err := a.Choropleth(ctx, Request{Indicator: "population", Level: "epci"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !m.Symbols {
+		t.Fatal("a count is drawn as a choropleth")
+	}
+	svg, err := m.SVG(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(svg), "<circle"); n < 61 {
+		t.Errorf("%d circles for 61 EPCI", n)
+	}
+	m, err = a.Choropleth(ctx, Request{Indicator: "taux_chomage_15_64", Level: "epci"})
+	if err != nil || m.Symbols {
+		t.Errorf("a rate is not a choropleth (%v)", err)
 	}
 }

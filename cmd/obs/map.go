@@ -134,9 +134,9 @@ func parseBreaks(s string) ([]float64, error) {
 func renderMap(ctx context.Context, m *atlas.Map, ext string, width int) ([]byte, error) {
 	switch ext {
 	case ".svg":
-		return maps.ChoroplethSVG(ctx, m.Spec)
+		return m.SVG(ctx)
 	case ".png":
-		svg, err := maps.ChoroplethSVG(ctx, m.Spec)
+		svg, err := m.SVG(ctx)
 		if err != nil {
 			return nil, err
 		}

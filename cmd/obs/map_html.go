@@ -16,7 +16,7 @@ func mapHTML(ctx context.Context, m *atlas.Map) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	chart, err := maps.EchartsMap(ctx, m.Spec)
+	chart, err := m.Echarts(ctx)
 	if err != nil {
 		return nil, err
 	}

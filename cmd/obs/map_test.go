@@ -93,7 +93,6 @@ func TestMapErrors(t *testing.T) {
 		{[]string{"--indicator", "population", "--method", "magic", "--out", out}, "méthode de classification inconnue"},
 		{[]string{"--indicator", "population", "--method", "manual", "--out", out}, "au moins deux bornes"},
 		{[]string{"--indicator", "taux_chomage_15_64", "--out", filepath.Join(t.TempDir(), "x.bmp")}, "unknown output format"},
-		{[]string{"--indicator", "population", "--out", out}, "symboles proportionnels"},
 		{[]string{"--indicator", "population"}, "--indicator and --out are required"},
 	}
 	for _, tc := range tests {

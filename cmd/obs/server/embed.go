@@ -28,7 +28,7 @@ func (s *Server) embedMap(w http.ResponseWriter, r *http.Request, snap *Snapshot
 		if err != nil {
 			return "", nil, cubeError(err)
 		}
-		chart, err := maps.EchartsMap(r.Context(), m.Spec)
+		chart, err := m.Echarts(r.Context())
 		if err != nil {
 			return "", nil, err
 		}

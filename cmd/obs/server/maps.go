@@ -47,10 +47,10 @@ func (s *Server) mapFile(w http.ResponseWriter, r *http.Request, snap *Snapshot)
 		var b []byte
 		switch ext {
 		case ".svg":
-			b, err = maps.ChoroplethSVG(r.Context(), m.Spec)
+			b, err = m.SVG(r.Context())
 		case ".png":
 			var svg []byte
-			if svg, err = maps.ChoroplethSVG(r.Context(), m.Spec); err == nil {
+			if svg, err = m.SVG(r.Context()); err == nil {
 				width := m.Spec.Width
 				if width == 0 {
 					width = 1000

@@ -32,7 +32,8 @@ func TestCubeAPI(t *testing.T) {
 		{"/maps/taux_chomage_15_64.svg?level=epci&method=quantile&classes=4", 200, []string{`<svg`, `data-code="243500139"`}},
 		{"/maps/taux_chomage_15_64.csv?level=departement", 200, []string{"\ufeff"}},
 		{"/maps/taux_chomage_15_64.geojson?level=departement", 200, []string{`"FeatureCollection"`}},
-		{"/maps/population.svg?level=epci", 400, []string{`symboles proportionnels`, `proportional symbols`}},
+		{"/maps/population.svg?level=epci", 200, []string{`<circle`}},
+		{"/embed/map/population?level=epci", 200, []string{`registerMap`, `scatter`}},
 		// Bad parameters: 400 with both languages, never 500.
 		{"/api/values?indicator=nope&level=epci", 400, []string{`"erreur":"indicateur inconnu « nope »`, `"error":"unknown indicator \"nope\"`}},
 		{"/api/values?level=epci", 400, []string{`paramètre indicator manquant`}},

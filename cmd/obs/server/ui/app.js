@@ -31,7 +31,7 @@ function fillIndicators() {
   const sel = $("indicator");
   const groups = {};
   for (const ind of catalogue) {
-    if (ind.statut !== "disponible" || ind.type === "count") continue; // counts are not mapped as choropleths
+    if (ind.statut !== "disponible") continue; // counts are drawn with proportional symbols
     (groups[ind.theme_libelle] ||= []).push(ind);
   }
   for (const [theme, inds] of Object.entries(groups)) {
