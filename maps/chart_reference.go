@@ -83,7 +83,7 @@ func (c ReferenceChart) description() string {
 		parts[i] = b.name() + frnum.UnitSep + ": " + c.text(b.ChartValue)
 	}
 	return "Diagramme en barres comparant " + c.Bars[0].Label + " à ses territoires de référence. " +
-		strings.Join(parts, " ; ") + ". " + c.sourceText() + "."
+		strings.Join(parts, "\u00a0; ") + ". " + c.sourceText() + "."
 }
 
 // statusNotes are the footnotes for floored and estimated values.

@@ -135,7 +135,7 @@ func TestChoroplethContent(t *testing.T) {
 	s := string(svg)
 	for _, want := range []string{
 		`<title id="map-title">Taux de pauvreté – Communes fictives autour de Rennes, 2021</title>`,
-		"<desc id=\"map-desc\">Carte choroplèthe de 6 territoires, classes par intervalles égaux (intervalles fermés à gauche). Légende\u00a0: de 5,0\u00a0% à moins de 10,0\u00a0%\u00a0: 2 territoires ;",
+		"<desc id=\"map-desc\">Carte choroplèthe de 6 territoires, classes par intervalles égaux (intervalles fermés à gauche). Légende\u00a0: de 5,0\u00a0% à moins de 10,0\u00a0%\u00a0: 2 territoires\u00a0;",
 		"Bêta &amp; fils (35002)\u00a0: 8,3\u00a0%</title>", // 8.25 rounds half up, as in Excel
 		"Gamma &lt;Sud&gt; (35003)",
 		"Alpha (35001)\u00a0: 5,0\u00a0% (plancher)",

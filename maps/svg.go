@@ -238,7 +238,7 @@ func description(spec ChoroplethSpec, lg Legend, n int) string {
 	d.WriteString(". Légende" + frnum.UnitSep + ": ")
 	for i, e := range lg.Entries {
 		if i > 0 {
-			d.WriteString(" ; ")
+			d.WriteString("\u00a0; ")
 		}
 		fmt.Fprintf(&d, "%s%s: %s", e.Words, frnum.UnitSep, territories(e.Count))
 	}
