@@ -82,6 +82,7 @@ func TestBrokenInputs(t *testing.T) {
 			if err == nil {
 				t.Fatal("build succeeded on a broken input")
 			}
+			t.Logf("error: %v", err)
 			for _, w := range tc.want {
 				if !strings.Contains(err.Error(), w) {
 					t.Errorf("error %q does not say %q", err, w)
