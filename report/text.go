@@ -5,6 +5,7 @@
 package report
 
 import (
+	"github.com/region-bretagne/obs/atlas"
 	"math"
 	"strings"
 
@@ -15,8 +16,8 @@ import (
 
 // Texts printed for absent values.
 const (
-	TextSecret  = "secret statistique"
-	TextMissing = frnum.NotAvailable // "n.d."
+	TextSecret  = atlas.TextSecret
+	TextMissing = atlas.TextMissing
 )
 
 // frTypo puts a NO-BREAK SPACE where French typography wants one: before
@@ -57,23 +58,10 @@ func unitLabel(ind cube.Indicator) string {
 	return ""
 }
 
-// valueText formats a fact's value in French for its unit, or says why it
-// has none: "12,3 %", "472 168", "≤ 5,0 %", "secret statistique", "n.d.".
+// valueText formats a fact's value for a table cell, where the unit of
+// rates and amounts is printed and other units stand beside the label.
 func valueText(f cube.Fact, unit string, decimals int) string {
-	switch f.Status {
-	case cube.StatusSecret:
-		return TextSecret
-	case cube.StatusMissing:
-		return TextMissing
-	}
-	if !f.HasValue() {
-		return TextMissing
-	}
-	s := maps.FormatValue(f.Value, cellUnit(unit), decimals)
-	if f.Status == cube.StatusFloored {
-		s = "≤\u00a0" + s
-	}
-	return s
+	return atlas.ValueText(f, cellUnit(unit), decimals)
 }
 
 // signed formats v with an explicit sign: "+1,2", "−0,4", "0,0".

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/region-bretagne/obs/atlas"
 	"io"
 	"os"
 	"slices"
@@ -172,27 +173,11 @@ func writeFactsCSV(w io.Writer, facts []cube.Fact, decimal string) error {
 	return cw.Error()
 }
 
-// statusLabel is the French wording of a status for people.
-var statusLabel = map[string]string{
-	cube.StatusOK:        "",
-	cube.StatusSecret:    "secret statistique",
-	cube.StatusMissing:   "n.d.",
-	cube.StatusFloored:   "plancher",
-	cube.StatusEstimated: "estimé",
-}
 
-// formatValue prints a value with French typography for its unit.
+// formatValue prints a value with French typography for its unit, or
+// the status of a value that is not shown.
 func formatValue(f cube.Fact, decimals int) string {
-	if !f.HasValue() {
-		return statusLabel[f.Status]
-	}
-	switch f.Unit {
-	case "percent":
-		return frnum.Percent(f.Value, decimals)
-	case "euro":
-		return frnum.Euro(f.Value, decimals)
-	}
-	return frnum.Number(f.Value, decimals)
+	return atlas.ValueText(f, atlas.MapUnit(f.Unit), decimals)
 }
 
 func writeFactsTable(w io.Writer, c *cube.Cube, facts []cube.Fact) error {

@@ -14,7 +14,6 @@ import (
 
 	"github.com/region-bretagne/obs/atlas"
 	"github.com/region-bretagne/obs/cube"
-	"github.com/region-bretagne/obs/maps"
 )
 
 // atlasOf returns the snapshot's atlas (the cube and geometries).
@@ -34,13 +33,7 @@ var statusLabels = map[string]string{
 
 // factText formats a fact's value in French, or says why it has none.
 func factText(f cube.Fact, decimals int) string {
-	switch {
-	case f.Status == cube.StatusSecret:
-		return "secret statistique"
-	case !f.HasValue():
-		return "n.d."
-	}
-	return maps.FormatValue(f.Value, atlas.MapUnit(f.Unit), decimals)
+	return atlas.ValueText(f, atlas.MapUnit(f.Unit), decimals)
 }
 
 func num(v float64) *float64 {
