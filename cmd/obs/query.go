@@ -173,7 +173,6 @@ func writeFactsCSV(w io.Writer, facts []cube.Fact, decimal string) error {
 	return cw.Error()
 }
 
-
 // formatValue prints a value with French typography for its unit, or
 // the status of a value that is not shown.
 func formatValue(f cube.Fact, decimals int) string {
