@@ -6,11 +6,13 @@ package cube
 import (
 	"context"
 	"database/sql"
+	"encoding/csv"
 	"fmt"
 	"io"
 	"math"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/apache/arrow-go/v18/arrow"
@@ -69,6 +71,40 @@ func Record(facts []Fact) arrow.RecordBatch {
 		b.Field(13).(*array.Int32Builder).Append(int32(f.COG))
 	}
 	return b.NewRecordBatch()
+}
+
+// CSVColumns are the columns of the facts CSV (obs query, /api/values).
+var CSVColumns = []string{"code", "libelle", "valeur", "numerateur", "denominateur", "statut", "millesime", "source"}
+
+// WriteCSV writes facts as a `;` CSV with a UTF-8 BOM, which French Excel
+// opens as is. Absent values are empty cells, never 0; frenchDecimal
+// writes decimal commas.
+func WriteCSV(w io.Writer, facts []Fact, frenchDecimal bool) error {
+	if _, err := io.WriteString(w, "\ufeff"); err != nil {
+		return err
+	}
+	num := func(v float64) string {
+		if math.IsNaN(v) {
+			return ""
+		}
+		s := strconv.FormatFloat(v, 'f', -1, 64)
+		if frenchDecimal {
+			s = strings.Replace(s, ".", ",", 1)
+		}
+		return s
+	}
+	cw := csv.NewWriter(w)
+	cw.Comma = ';'
+	if err := cw.Write(CSVColumns); err != nil {
+		return err
+	}
+	for _, f := range facts {
+		if err := cw.Write([]string{f.Code, f.Name, num(f.Value), num(f.Numerator), num(f.Denominator), f.Status, f.Vintage, f.Source}); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
 }
 
 // WriteArrow writes facts as an Arrow IPC stream.

@@ -4,7 +4,6 @@ package main
 
 import (
 	"context"
-	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -12,7 +11,6 @@ import (
 	"io"
 	"os"
 	"slices"
-	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -24,9 +22,6 @@ import (
 func init() {
 	register("query", "valeurs d'un indicateur par territoire (table, CSV, JSON, Parquet)", runQuery)
 }
-
-// queryColumns are the CSV columns, in French for the spreadsheet user.
-var queryColumns = []string{"code", "libelle", "valeur", "numerateur", "denominateur", "statut", "millesime", "source"}
 
 var queryFormats = []string{"table", "csv", "json", "parquet"}
 
@@ -132,7 +127,7 @@ func queryFacts(ctx context.Context, c *cube.Cube, o queryOptions) ([]cube.Fact,
 func writeFacts(ctx context.Context, w io.Writer, c *cube.Cube, facts []cube.Fact, o queryOptions) error {
 	switch o.format {
 	case "csv":
-		return writeFactsCSV(w, facts, o.decimal)
+		return cube.WriteCSV(w, facts, o.decimal == ",")
 	case "json":
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
@@ -141,36 +136,6 @@ func writeFacts(ctx context.Context, w io.Writer, c *cube.Cube, facts []cube.Fac
 		return cube.WriteParquet(ctx, w, facts)
 	}
 	return writeFactsTable(w, c, facts)
-}
-
-// writeFactsCSV writes the spreadsheet form: UTF-8 BOM, `;`, full
-// precision, an empty valeur for a secret or missing fact (never 0).
-func writeFactsCSV(w io.Writer, facts []cube.Fact, decimal string) error {
-	if _, err := io.WriteString(w, "\ufeff"); err != nil {
-		return err
-	}
-	num := func(v float64) string {
-		if v != v { // NaN: absent
-			return ""
-		}
-		s := strconv.FormatFloat(v, 'f', -1, 64)
-		if decimal == "," {
-			s = strings.Replace(s, ".", ",", 1)
-		}
-		return s
-	}
-	cw := csv.NewWriter(w)
-	cw.Comma = ';'
-	if err := cw.Write(queryColumns); err != nil {
-		return err
-	}
-	for _, f := range facts {
-		if err := cw.Write([]string{f.Code, f.Name, num(f.Value), num(f.Numerator), num(f.Denominator), f.Status, f.Vintage, f.Source}); err != nil {
-			return err
-		}
-	}
-	cw.Flush()
-	return cw.Error()
 }
 
 // formatValue prints a value with French typography for its unit, or

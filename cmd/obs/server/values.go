@@ -6,11 +6,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
 	"net/url"
-	"strconv"
-	"strings"
 
 	"github.com/region-bretagne/obs/atlas"
 	"github.com/region-bretagne/obs/cube"
@@ -165,7 +162,7 @@ func (s *Server) renderValues(r *http.Request, a *atlas.Atlas, ind cube.Indicato
 	var b bytes.Buffer
 	switch format {
 	case "csv":
-		err = writeFactsCSV(&b, facts, q.Get("decimal") == ",")
+		err = cube.WriteCSV(&b, facts, q.Get("decimal") == ",")
 		return b.Bytes(), err
 	case "parquet":
 		err = cube.WriteParquet(r.Context(), &b, facts)
@@ -213,25 +210,6 @@ func (s *Server) renderValues(r *http.Request, a *atlas.Atlas, ind cube.Indicato
 	enc.SetEscapeHTML(false)
 	err = enc.Encode(out)
 	return b.Bytes(), err
-}
-
-// writeFactsCSV writes facts with the columns of obs query (BOM, `;`).
-func writeFactsCSV(w io.Writer, facts []cube.Fact, frenchDecimal bool) error {
-	f64 := func(v float64) string {
-		if v != v {
-			return ""
-		}
-		s := strconv.FormatFloat(v, 'f', -1, 64)
-		if frenchDecimal {
-			s = strings.Replace(s, ".", ",", 1)
-		}
-		return s
-	}
-	rows := make([][]string, len(facts))
-	for i, f := range facts {
-		rows[i] = []string{f.Code, f.Name, f64(f.Value), f64(f.Numerator), f64(f.Denominator), f.Status, f.Vintage, f.Source}
-	}
-	return writeCSVBody(w, []string{"code", "libelle", "valeur", "numerateur", "denominateur", "statut", "millesime", "source"}, rows)
 }
 
 func (s *Server) compare(w http.ResponseWriter, r *http.Request, snap *Snapshot) error {
