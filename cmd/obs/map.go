@@ -67,7 +67,7 @@ func runMap(ctx context.Context, args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	body, err := renderMap(ctx, m, strings.ToLower(filepath.Ext(f.out)), f.width)
+	body, err := renderMap(ctx, m, strings.ToLower(filepath.Ext(f.out)))
 	if err != nil {
 		return err
 	}
@@ -131,26 +131,12 @@ func parseBreaks(s string) ([]float64, error) {
 }
 
 // renderMap draws a map in the format of a file extension.
-func renderMap(ctx context.Context, m *atlas.Map, ext string, width int) ([]byte, error) {
+func renderMap(ctx context.Context, m *atlas.Map, ext string) ([]byte, error) {
 	switch ext {
-	case ".svg":
-		return m.SVG(ctx)
-	case ".png":
-		svg, err := m.SVG(ctx)
-		if err != nil {
-			return nil, err
-		}
-		return maps.RenderPNG(ctx, svg, width)
-	case ".geojson", ".json":
-		return atlas.GeoJSON(m)
-	case ".csv":
-		var b strings.Builder
-		if err := maps.WriteTableCSV(&b, m.Spec); err != nil {
-			return nil, err
-		}
-		return []byte(b.String()), nil
 	case ".html":
 		return mapHTML(ctx, m)
+	case ".svg", ".png", ".geojson", ".json", ".csv":
+		return m.File(ctx, ext)
 	}
 	return nil, fmt.Errorf("unknown output format %q (want .svg, .png, .html, .geojson or .csv)", ext)
 }

@@ -6,9 +6,6 @@ import (
 	"net/http"
 	"path"
 	"strings"
-
-	"github.com/region-bretagne/obs/atlas"
-	"github.com/region-bretagne/obs/maps"
 )
 
 var mapTypes = map[string]string{
@@ -44,26 +41,7 @@ func (s *Server) mapFile(w http.ResponseWriter, r *http.Request, snap *Snapshot)
 		if err != nil {
 			return "", nil, cubeError(err)
 		}
-		var b []byte
-		switch ext {
-		case ".svg":
-			b, err = m.SVG(r.Context())
-		case ".png":
-			var svg []byte
-			if svg, err = m.SVG(r.Context()); err == nil {
-				width := m.Spec.Width
-				if width == 0 {
-					width = 1000
-				}
-				b, err = maps.RenderPNG(r.Context(), svg, width)
-			}
-		case ".csv":
-			var sb strings.Builder
-			err = maps.WriteTableCSV(&sb, m.Spec)
-			b = []byte(sb.String())
-		case ".geojson":
-			b, err = atlas.GeoJSON(m)
-		}
+		b, err := m.File(r.Context(), ext)
 		return ctype, b, err
 	})
 	if err != nil {
