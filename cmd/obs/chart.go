@@ -4,7 +4,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -15,7 +14,6 @@ import (
 	"github.com/region-bretagne/obs/atlas"
 	"github.com/region-bretagne/obs/maps"
 	"github.com/region-bretagne/obs/store"
-	"github.com/region-bretagne/obs/web"
 )
 
 func init() {
@@ -60,7 +58,10 @@ func runChart(ctx context.Context, args []string, stdout io.Writer) error {
 	if ext == ".svg" {
 		body, err = ch.SVG()
 	} else {
-		body, err = chartHTML(ctx, ch)
+		var ec *maps.EchartsChart
+		if ec, err = ch.Echarts(); err == nil {
+			body, err = offlinePage(ctx, ec)
+		}
 	}
 	if err != nil {
 		return err
@@ -70,21 +71,4 @@ func runChart(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "%s : graphique %s de %s\n", out, r.Kind, r.Indicator)
 	return nil
-}
-
-// chartHTML writes a chart as a standalone page with echarts inlined.
-func chartHTML(ctx context.Context, ch interface {
-	Echarts() (*maps.EchartsChart, error)
-}) ([]byte, error) {
-	js, err := web.EchartsJS(ctx)
-	if err != nil {
-		return nil, err
-	}
-	ec, err := ch.Echarts()
-	if err != nil {
-		return nil, err
-	}
-	var b bytes.Buffer
-	err = ec.WriteHTML(&b, maps.EchartsAssets{Inline: js})
-	return b.Bytes(), err
 }

@@ -1,5 +1,6 @@
-// Interactive HTML output of obs map: go-echarts, with echarts inlined so
-// that the file opens offline, in a report or a browser, with no server.
+// Interactive HTML output of obs map and obs chart: go-echarts, with
+// echarts inlined so that the file opens offline, in a report or a
+// browser, with no server.
 package main
 
 import (
@@ -12,11 +13,16 @@ import (
 )
 
 func mapHTML(ctx context.Context, m *atlas.Map) ([]byte, error) {
-	js, err := web.EchartsJS(ctx)
+	chart, err := m.Echarts(ctx)
 	if err != nil {
 		return nil, err
 	}
-	chart, err := m.Echarts(ctx)
+	return offlinePage(ctx, chart)
+}
+
+// offlinePage writes a chart as a standalone page with echarts inlined.
+func offlinePage(ctx context.Context, chart *maps.EchartsChart) ([]byte, error) {
+	js, err := web.EchartsJS(ctx)
 	if err != nil {
 		return nil, err
 	}
