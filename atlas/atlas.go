@@ -1,8 +1,5 @@
-// Package atlas is the map model: it turns a question to the cube (an
-// indicator, a level, a public, a vintage, a classification) into the
-// specification the maps package draws, with the store's geometries.
-// The CLI, the HTTP service and the fact sheets all draw through it, so a
-// map is the same wherever it appears.
+// The Atlas: the store's shapes by level, cached, and the map-level vocabulary (level labels, map units, bilingual errors).
+
 package atlas
 
 import (

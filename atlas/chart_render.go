@@ -1,4 +1,5 @@
 // Drawing a chart request as static SVG or as a go-echarts chart.
+
 package atlas
 
 import (

@@ -1,6 +1,7 @@
 // Chart requests: from the cube's answers to the maps package's charts (a
 // territory against its references, a ranking, a time series), so that
 // the CLI, the service and the fact sheets draw the same charts.
+
 package atlas
 
 import (

@@ -1,5 +1,6 @@
 // Choropleth requests: from an indicator × level question to a
 // maps.ChoroplethSpec whose legend and fill share one Breaks object.
+
 package atlas
 
 import (

@@ -1,5 +1,6 @@
 // A map as a file: the static formats that the CLI writes and the service
 // serves the same way.
+
 package atlas
 
 import (

@@ -1,5 +1,6 @@
 // GeoJSON export of a map: the territories with their value, status and
 // source, for QGIS or any GIS.
+
 package atlas
 
 import (

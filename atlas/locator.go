@@ -2,6 +2,7 @@
 // filled, for the head of a fact sheet. The base (EPCI mesh, département
 // borders and names) is projected, simplified and written once; each map
 // then only draws the territory of interest.
+
 package atlas
 
 import (

@@ -1,5 +1,6 @@
 // The age chart: an indicator by age band for one territory (population
 // by census age band, poverty rate by age of the fiscal reference person).
+
 package atlas
 
 import (

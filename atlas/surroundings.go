@@ -2,6 +2,7 @@
 // one territory (a bounding box around a commune or an EPCI, the communes
 // of a département), keeping the regional classes so that colours mean the
 // same on every fact sheet.
+
 package atlas
 
 import (

@@ -1,5 +1,6 @@
 // The French text of a fact, shared by the fact sheets, the API and the
 // CLI tables, so that a value reads the same everywhere.
+
 package atlas
 
 import (

@@ -5,6 +5,7 @@
 // territory whose communes had every part; a secret or missing part
 // excludes its commune from the sums and from the coverage, and the reason
 // says how many communes were left out.
+
 package cube
 
 import (

@@ -1,5 +1,6 @@
 // Benchmarks: indicator ingest on the real Breton data, and the queries
 // served from memory.
+
 package cube
 
 import (

@@ -1,6 +1,7 @@
 // The cube ingest step: read the observations and the territorial frame,
 // compute every fact with the rules of aggregate.go, and write the fact
 // table, so that queries only read.
+
 package cube
 
 import (

@@ -1,6 +1,7 @@
 // Bulk exports of facts for analysts' tools: Arrow IPC streams (pandas,
 // R arrow, DuckDB read them natively) and Parquet files. Absent numbers
 // are nulls, never 0.
+
 package cube
 
 import (

@@ -1,5 +1,6 @@
 // The Fact: one answer of the cube, self-describing so that maps, fact
 // sheets and the HTTP API can print it without asking anything else.
+
 package cube
 
 import (

@@ -1,6 +1,7 @@
 // The facts of one indicator and public on one COG vintage: communes, then
 // EPCI, départements and région from their communes (counts, ratios) or
 // from the published files (non-additive indicators), then France.
+
 package cube
 
 import (

@@ -1,5 +1,6 @@
 // Shared test fixtures: stores built once per test binary from the staged
 // data, with or without the fixtures of the sources not staged.
+
 package cube
 
 import (

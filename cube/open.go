@@ -1,6 +1,7 @@
 // Opening the cube: the fact table is read once, in bulk, through DuckDB's
 // Arrow interface, and indexed in memory, so that every query afterwards is
 // a slice lookup.
+
 package cube
 
 import (

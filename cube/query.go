@@ -1,6 +1,7 @@
 // Questions the cube answers from memory: the values of an indicator at a
 // level, a territory compared with the territories that hold it, a ranking,
 // and a series across vintages.
+
 package cube
 
 import (

@@ -1,6 +1,7 @@
 // The secret fixture: an `s` in the numerator of a ratio is stored as a
 // secret (never 0), flags the commune's fact, and is excluded from the
 // EPCI's sums and coverage.
+
 package cube
 
 import (

@@ -1,6 +1,7 @@
 // Truth tests on the real Breton rows: every expected figure is computed
 // here independently from the raw CSV (encoding/csv) and the raw COG JSON,
 // never through the cube.
+
 package cube
 
 import (

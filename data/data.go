@@ -1,6 +1,5 @@
-// Package data holds the observatory's catalogues (sources, indicators,
-// themes) as files embedded in the binary, so that adding a vintage or an
-// indicator means editing data, not Go.
+// The embedded catalogue files.
+
 package data
 
 import "embed"

@@ -1,5 +1,6 @@
 // Broken inputs: each must fail with a message naming the file and the
 // place, and leave the previous store untouched.
+
 package ingest
 
 import (

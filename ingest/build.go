@@ -1,5 +1,6 @@
 // The ingest pipeline: build a complete store in a temporary file, check
 // it, and only then swap it in place of the previous store.
+
 package ingest
 
 import (

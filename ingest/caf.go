@@ -1,5 +1,6 @@
 // Rules specific to CAF open data: the special rows of generation 1 files
 // and the reference month of generation 2 exports.
+
 package ingest
 
 import (

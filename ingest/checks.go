@@ -1,5 +1,6 @@
 // Checks run on the finished temporary store before it replaces the
 // previous one: a store that fails them is never swapped in.
+
 package ingest
 
 import (

@@ -1,6 +1,7 @@
 // The Code officiel géographique (COG) as shipped by the npm package
 // @etalab/decoupage-administratif: communes, EPCI with members, départements
 // and régions, kept per COG vintage.
+
 package ingest
 
 import (

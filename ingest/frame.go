@@ -1,5 +1,6 @@
 // The territorial frame: territories, memberships and code changes of
 // every COG vintage in the catalogue.
+
 package ingest
 
 import (

@@ -1,4 +1,5 @@
 // Truths of the staged data that the territorial frame must reproduce.
+
 package ingest
 
 import (

@@ -1,5 +1,6 @@
 // Reading and validating GeoJSON sources: a FeatureCollection or a single
 // Feature, WGS84 lon/lat, Polygon or MultiPolygon with closed rings.
+
 package ingest
 
 import (

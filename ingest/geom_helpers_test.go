@@ -1,4 +1,5 @@
 // Geometry helpers for tests.
+
 package ingest
 
 import (

@@ -1,5 +1,6 @@
 // Geometry preparation: dissolving merged communes into one shape (with
 // simplefeatures, pure Go), simplifying for the web, and serialising.
+
 package ingest
 
 import (

@@ -1,5 +1,6 @@
 // Shared test fixtures: the staged data folder, and stores built from it
 // once per test binary.
+
 package ingest
 
 import (

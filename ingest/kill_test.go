@@ -1,5 +1,6 @@
 // An ingest killed half-way (SIGKILL, no chance to clean up) must leave
 // the previous store openable and complete.
+
 package ingest
 
 import (

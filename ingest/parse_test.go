@@ -1,4 +1,5 @@
 // Parser unit tests, fuzz targets and the ingest benchmark.
+
 package ingest
 
 import (

@@ -1,5 +1,6 @@
 // Positions in source files: byte offsets turned into line:column, so that
 // every error tells the user where to look in the file.
+
 package ingest
 
 import (

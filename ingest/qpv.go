@@ -1,5 +1,6 @@
 // Quartiers prioritaires de la politique de la ville (QPV), 2015 and 2024
 // generations kept apart, linked to communes by geometry.
+
 package ingest
 
 import (

@@ -1,6 +1,7 @@
 // Commune, EPCI, département and région shapes: the 2018 commune polygons
 // mapped onto the current communes (merged communes dissolved), and the
 // supra-communal layers attached to every COG vintage.
+
 package ingest
 
 import (

@@ -1,5 +1,6 @@
 // Source catalogue entries and the reading of source files: every file is
 // read once, hashed, and recorded in the store's `source` table.
+
 package ingest
 
 import (

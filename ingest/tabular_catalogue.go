@@ -2,6 +2,7 @@
 // or CAF table, where the file lives, its exact header, and which column
 // feeds which variable on which COG vintage. Adding a vintage of a source
 // means adding an entry there, not Go code.
+
 package ingest
 
 import (

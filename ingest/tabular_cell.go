@@ -2,6 +2,7 @@
 // status. DuckDB's read_csv splits the file (all columns as text); this file
 // holds the explicit rules that turn text into numbers, so that a marker is
 // never read as 0.
+
 package ingest
 
 import (

@@ -1,5 +1,6 @@
 // The ingest step that loads every tabular source of data/tables.json into
 // the `observation` table.
+
 package ingest
 
 import (

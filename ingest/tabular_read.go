@@ -1,6 +1,7 @@
 // Reading one tabular source through DuckDB's read_csv: header check, then
 // every mapped cell converted with ParseCell and attached to a territory of
 // the COG vintage its column group is published on.
+
 package ingest
 
 import (

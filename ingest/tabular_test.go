@@ -1,5 +1,6 @@
 // Tests of the tabular loaders: cell conversion, header check, and the
 // fixtures of every format not staged, overlaid on the real data folder.
+
 package ingest
 
 import (

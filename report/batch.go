@@ -1,6 +1,7 @@
 // Batches of sheets: every territory of a level and of the broader levels
 // (for EPCI: the EPCI, the départements and the region), one file each,
 // with a French index page linking them.
+
 package report
 
 import (

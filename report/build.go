@@ -1,6 +1,7 @@
 // Building a sheet from the cube: the territory and its references, the
 // comparison columns that apply, headline figures, one table per theme of
 // the plan, the maps, the charts by public and the numbered footnotes.
+
 package report
 
 import (

@@ -1,6 +1,7 @@
 // What the sheets of one atlas share and compute once: the regional
 // choropleths cut into surroundings maps, and the locator's projected base.
 // The cache lives as long as its atlas (a weak key, dropped by a cleanup).
+
 package report
 
 import (

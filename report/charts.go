@@ -3,6 +3,7 @@
 // (where the source publishes them for the territory), and single-parent
 // families against the references. Each is a static SVG from the maps
 // package, built by the atlas where it has the chart, inlined.
+
 package report
 
 import (

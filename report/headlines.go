@@ -1,6 +1,7 @@
 // Headline figures at the top of a sheet: population, unemployment,
 // poverty, single-parent families… each with its reference value (the
 // region's, or France's on the region sheet) or the reason it is absent.
+
 package report
 
 import (

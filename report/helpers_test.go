@@ -1,6 +1,7 @@
 // Shared test fixtures: an atlas on a store built once from the staged
 // open data, the sheets of a few territories, and helpers that read values
 // back from a sheet's HTML.
+
 package report
 
 import (

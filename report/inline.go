@@ -2,6 +2,7 @@
 // drawing reuses (title, description, hatch pattern) get a per-drawing
 // prefix so that the page's ids stay unique and each drawing keeps its own
 // title and pattern; texts get the sheet's French typography.
+
 package report
 
 import (

@@ -1,6 +1,7 @@
 // Footnotes of a sheet: one number per (source, vintage, COG) used and one
 // per reason a value is absent, partial or approximate, numbered in the
 // order the reader meets them.
+
 package report
 
 import (

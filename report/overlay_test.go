@@ -3,6 +3,7 @@
 // figure is published for a level, the sheet shows it. The fixtures'
 // values are invented; what is checked is that the sheet prints what the
 // source publishes for the level, and nothing computed from communes.
+
 package report
 
 import (

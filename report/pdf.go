@@ -1,5 +1,6 @@
 // PDF rendering of HTML documents through headless Chromium (Debian
 // package `chromium`), which honours the print CSS: A4 pages, page breaks.
+
 package report
 
 import (

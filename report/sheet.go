@@ -1,10 +1,5 @@
-// Package report writes the territory fact sheets ("portraits de
-// territoire"): French HTML ready to paste into the plan's documents, and
-// PDF through headless Chromium.
-//
-// sheet.go holds the sheet's model and its rendering; build.go fills the
-// model from the cube and the maps, batch.go writes every sheet of a level
-// with an index page.
+// The Sheet model: headline figures, themes, rows, cells, charts and footnotes, and its HTML writer.
+
 package report
 
 import (

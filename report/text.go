@@ -2,6 +2,7 @@
 // "n.d.", "≤ 5,0 %"), evolutions between censuses, and the typography
 // (no-break spaces before high punctuation, inside guillemets, before % and
 // €).
+
 package report
 
 import (

@@ -2,6 +2,7 @@
 // INSEE rows: the CSV files read with encoding/csv, the EPCI's member
 // communes read from the COG's epci.json with encoding/json, and French
 // formatting done here with fmt, not with frnum.
+
 package report
 
 import (

@@ -1,4 +1,5 @@
 // Bulk loading through DuckDB's appender, much faster than INSERT statements.
+
 package store
 
 import (

@@ -1,4 +1,5 @@
 // Reading geometries back from the store, as orb values.
+
 package store
 
 import (

@@ -1,5 +1,6 @@
 // The analysts' SQL sandbox: a separate, locked-down DuckDB instance on the
 // store file, that can read the store and nothing else.
+
 package store
 
 import (

@@ -1,4 +1,5 @@
 // Reading the territorial frame: territories of a level with their parents.
+
 package store
 
 import (

@@ -1,6 +1,7 @@
 // obs chart: draw a chart of an indicator — a territory against its
 // references, a ranking of territories, a time series — as static SVG for
 // reports or interactive HTML (echarts inlined, works offline).
+
 package main
 
 import (

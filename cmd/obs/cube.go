@@ -1,5 +1,6 @@
 // Registers the indicator ingest steps: the tabular sources of
 // data/tables.json, then the materialised cube of facts.
+
 package main
 
 import (

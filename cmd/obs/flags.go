@@ -1,4 +1,5 @@
 // Options shared by every subcommand: the store path and terminal checks.
+
 package main
 
 import (

@@ -1,4 +1,5 @@
 // obs indicators: the indicator catalogue, by theme of the regional plan.
+
 package main
 
 import (

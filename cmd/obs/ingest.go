@@ -1,4 +1,5 @@
 // obs ingest: build the store from the data folder, atomically.
+
 package main
 
 import (

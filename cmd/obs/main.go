@@ -1,8 +1,5 @@
-// Command obs is the Observatoire de la précarité en Bretagne: it loads the
-// official open data into a DuckDB store, and lists, maps and serves it.
-//
-// main.go only parses the subcommand and dispatches; each subcommand lives
-// in its own file.
+// Subcommand dispatch: parse the first argument and run its command.
+
 package main
 
 import (

@@ -1,5 +1,6 @@
 // Shared CLI test helpers: a store built once from the staged data with
 // every registered ingest step, and golden files refreshed with -update.
+
 package main
 
 import (

@@ -1,6 +1,7 @@
 // obs map: draw a choropleth of an indicator at a level, as SVG or PNG for
 // reports, interactive HTML for web pages, GeoJSON for QGIS, or the CSV
 // table of the mapped values.
+
 package main
 
 import (

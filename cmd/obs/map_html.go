@@ -1,6 +1,7 @@
 // Interactive HTML output of obs map and obs chart: go-echarts, with
 // echarts inlined so that the file opens offline, in a report or a
 // browser, with no server.
+
 package main
 
 import (

@@ -1,5 +1,6 @@
 // Tabular output of every listing command: an aligned table for the
 // terminal, `;` CSV with a UTF-8 BOM for French Excel, or JSON.
+
 package main
 
 import (

@@ -1,5 +1,6 @@
 // obs query: the values of one indicator at one level, for spreadsheets
 // (CSV ; with a BOM), the terminal, JSON or Parquet.
+
 package main
 
 import (

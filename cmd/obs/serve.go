@@ -1,5 +1,6 @@
 // obs serve: the HTTP service (API, maps, fact sheets, analyst UI). When
 // no store exists yet, it first builds one from the data folder.
+
 package main
 
 import (

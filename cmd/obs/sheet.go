@@ -1,6 +1,7 @@
 // obs sheet: the fact sheet ("portrait de territoire") of one commune,
 // EPCI, département or the region, as HTML or PDF (through headless
 // Chromium).
+
 package main
 
 import (

@@ -1,6 +1,7 @@
 // obs sheets: the fact sheets of every territory of a level and of the
 // broader levels (for EPCI: the 61 EPCI, the 4 départements and the
 // region), with an index page, as HTML or PDF.
+
 package main
 
 import (

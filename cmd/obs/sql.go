@@ -1,5 +1,6 @@
 // obs sql: analysts' read-only SQL on the store, in the same sandbox as
 // POST /api/sql.
+
 package main
 
 import (

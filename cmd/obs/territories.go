@@ -1,4 +1,5 @@
 // obs territories: list the territories of one level and COG vintage.
+
 package main
 
 import (

@@ -1,4 +1,5 @@
 // /charts/{kind}/{indicator}.svg|html: the charts of obs chart over HTTP.
+
 package server
 
 import (

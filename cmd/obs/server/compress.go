@@ -1,5 +1,6 @@
 // gzip for cached responses: compressed once per store version, sent to
 // the clients that accept it (a commune map shrinks from 600 kB to ~150 kB).
+
 package server
 
 import (

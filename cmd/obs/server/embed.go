@@ -1,6 +1,7 @@
 // /embed/map/{indicator}: the interactive map as a page made to sit in an
 // iframe (responsive, echarts served by obs, never a CDN), with a
 // configurable frame-ancestors policy.
+
 package server
 
 import (

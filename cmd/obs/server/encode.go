@@ -1,5 +1,6 @@
 // Response encoders shared by the handlers: JSON, and `;` CSV with a
 // UTF-8 BOM that French Excel opens as is.
+
 package server
 
 import (

@@ -1,5 +1,6 @@
 // API errors in French and English: a bad parameter is the caller's
 // mistake (400), never a server error.
+
 package server
 
 import (

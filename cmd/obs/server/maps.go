@@ -1,5 +1,6 @@
 // Maps over HTTP: /maps/{indicator}.svg|png|csv|geojson with the
 // parameters of obs map, cached for the life of the store.
+
 package server
 
 import (

@@ -1,4 +1,5 @@
 // Request middleware: request IDs, structured access logs, panic recovery.
+
 package server
 
 import (

@@ -1,4 +1,5 @@
 // GET /api/openapi.json: the OpenAPI description of the service.
+
 package server
 
 import (

@@ -1,5 +1,6 @@
 // Request parameters shared by the cube handlers, validated with
 // bilingual messages.
+
 package server
 
 import (

@@ -1,4 +1,5 @@
 // The route table: every URL the service answers.
+
 package server
 
 import "net/http"

@@ -1,5 +1,6 @@
 // /sheets/{code}.html|pdf: territory fact sheets, cached per store version
 // (PDF through headless Chromium).
+
 package server
 
 import (

@@ -2,6 +2,7 @@
 // sandbox, caches). The server swaps snapshots atomically when an ingest
 // replaces the store file, and closes the old one once its last request
 // is done, so nothing is served half-old, half-new.
+
 package server
 
 import (

@@ -1,4 +1,5 @@
 // POST /api/sql: analysts' read-only SQL on the store, in the sandbox.
+
 package server
 
 import (

@@ -1,4 +1,5 @@
 // GET /api/territories: the territories of a level and COG vintage.
+
 package server
 
 import (

@@ -1,4 +1,5 @@
 // The analyst UI: a French page served by obs, built on the same API.
+
 package server
 
 import (

@@ -1,6 +1,7 @@
 // End-to-end tests of the analyst UI in headless Chromium (Debian
 // package chromium), driven with chromedp. Screenshots go to
 // testdata/screenshots/ (and, with -update, to docs/).
+
 package server
 
 import (

@@ -1,5 +1,6 @@
 // The cube's API: the catalogue, an indicator's values at a level (JSON,
 // CSV, Parquet, Arrow IPC), and a territory compared with its references.
+
 package server
 
 import (
