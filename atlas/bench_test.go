@@ -5,15 +5,14 @@ import (
 	"testing"
 
 	"github.com/region-bretagne/obs/maps"
+	"github.com/region-bretagne/obs/pipeline/pipelinetest"
 	"github.com/region-bretagne/obs/store"
 )
 
 // BenchmarkOpenAndMapCommunes is what obs map does after process start:
 // open the store and the cube, read the shapes, classify, draw the SVG.
 func BenchmarkOpenAndMapCommunes(b *testing.B) {
-	a := testAtlas(&testing.T{})
-	path := built
-	_ = a
+	path := pipelinetest.Store(b)
 	ctx := context.Background()
 	for b.Loop() {
 		db, err := store.Open(ctx, path, true)
@@ -38,7 +37,7 @@ func BenchmarkOpenAndMapCommunes(b *testing.B) {
 // BenchmarkMapCommunes draws the commune map from an open atlas (the
 // server's case, before caching).
 func BenchmarkMapCommunes(b *testing.B) {
-	a := testAtlas(&testing.T{})
+	a := testAtlas(b)
 	ctx := context.Background()
 	for b.Loop() {
 		m, err := a.Choropleth(ctx, Request{Indicator: "taux_chomage_15_64", Level: "commune"})
@@ -52,9 +51,11 @@ func BenchmarkMapCommunes(b *testing.B) {
 }
 
 func BenchmarkOpenCube(b *testing.B) {
-	testAtlas(&testing.T{})
 	ctx := context.Background()
-	db, _ := store.Open(ctx, built, true)
+	db, err := store.Open(ctx, pipelinetest.Store(b), true)
+	if err != nil {
+		b.Fatal(err)
+	}
 	defer db.Close()
 	for b.Loop() {
 		if _, err := New(ctx, db); err != nil {
@@ -64,9 +65,11 @@ func BenchmarkOpenCube(b *testing.B) {
 }
 
 func BenchmarkShapes(b *testing.B) {
-	testAtlas(&testing.T{})
 	ctx := context.Background()
-	db, _ := store.Open(ctx, built, true)
+	db, err := store.Open(ctx, pipelinetest.Store(b), true)
+	if err != nil {
+		b.Fatal(err)
+	}
 	defer db.Close()
 	for b.Loop() {
 		if _, err := store.Shapes(ctx, db, "commune", 2026, false); err != nil {
@@ -76,9 +79,11 @@ func BenchmarkShapes(b *testing.B) {
 }
 
 func BenchmarkOpenOneIndicator(b *testing.B) {
-	testAtlas(&testing.T{})
 	ctx := context.Background()
-	db, _ := store.Open(ctx, built, true)
+	db, err := store.Open(ctx, pipelinetest.Store(b), true)
+	if err != nil {
+		b.Fatal(err)
+	}
 	defer db.Close()
 	for b.Loop() {
 		if _, err := NewFor(ctx, db, "taux_chomage_15_64"); err != nil {
@@ -88,10 +93,10 @@ func BenchmarkOpenOneIndicator(b *testing.B) {
 }
 
 func BenchmarkOpenStore(b *testing.B) {
-	testAtlas(&testing.T{})
+	path := pipelinetest.Store(b)
 	ctx := context.Background()
 	for b.Loop() {
-		db, err := store.Open(ctx, built, true)
+		db, err := store.Open(ctx, path, true)
 		if err != nil {
 			b.Fatal(err)
 		}

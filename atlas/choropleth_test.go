@@ -3,39 +3,19 @@ package atlas
 import (
 	"context"
 	"errors"
-	"github.com/region-bretagne/obs/opendatatest"
-	"io"
-	"log/slog"
-	"os"
-	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/region-bretagne/obs/cube"
-	"github.com/region-bretagne/obs/ingest"
+	"github.com/region-bretagne/obs/pipeline/pipelinetest"
 	"github.com/region-bretagne/obs/store"
 )
 
-var (
-	once  sync.Once
-	built string
-	bErr  error
-)
-
-func testAtlas(t *testing.T) *Atlas {
+// testAtlas opens an atlas on the full store of the staged data
+// (pipelinetest), closed at the end of the test.
+func testAtlas(t testing.TB) *Atlas {
 	t.Helper()
-	data := opendatatest.Dir(t)
-	once.Do(func() {
-		dir, _ := os.MkdirTemp("", "obs-atlas-test-")
-		built = filepath.Join(dir, "obs.duckdb")
-		_, bErr = ingest.Build(context.Background(), ingest.Options{DataDir: data, DBPath: built,
-			Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Steps: []ingest.Step{ingest.TabularStep(), cube.Step()}})
-	})
-	if bErr != nil {
-		t.Fatal(bErr)
-	}
-	db, err := store.Open(context.Background(), built, true)
+	db, err := store.Open(context.Background(), pipelinetest.Store(t), true)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,7 +1,7 @@
 // Benchmarks: indicator ingest on the real Breton data, and the queries
 // served from memory.
 
-package cube
+package cube_test
 
 import (
 	"context"
@@ -11,7 +11,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/region-bretagne/obs/cube"
 	"github.com/region-bretagne/obs/ingest"
+	"github.com/region-bretagne/obs/pipeline"
 )
 
 // BenchmarkIndicatorIngest times the indicator steps only (tables, then
@@ -20,11 +22,10 @@ func BenchmarkIndicatorIngest(b *testing.B) {
 	data := stagedData(b)
 	dir := b.TempDir()
 	ctx := context.Background()
-	steps := []ingest.Step{
-		{Name: "start", Run: func(context.Context, *ingest.Builder) error { b.StartTimer(); return nil }},
-		ingest.TabularStep(), Step(),
-		{Name: "stop", Run: func(context.Context, *ingest.Builder) error { b.StopTimer(); return nil }},
-	}
+	steps := slices.Concat(ingest.FrameSteps(),
+		[]ingest.Step{{Name: "start", Run: func(context.Context, *ingest.Builder) error { b.StartTimer(); return nil }}},
+		pipeline.IndicatorSteps(),
+		[]ingest.Step{{Name: "stop", Run: func(context.Context, *ingest.Builder) error { b.StopTimer(); return nil }}})
 	b.StopTimer()
 	for i := 0; i < b.N; i++ {
 		path := filepath.Join(dir, "obs.duckdb")
@@ -42,7 +43,7 @@ func BenchmarkFullIngest(b *testing.B) {
 	ctx := context.Background()
 	for i := 0; i < b.N; i++ {
 		path := filepath.Join(dir, "obs.duckdb")
-		if _, err := ingest.Build(ctx, ingest.Options{DataDir: data, DBPath: path, Steps: []ingest.Step{ingest.TabularStep(), Step()}, Logger: quiet}); err != nil {
+		if _, err := ingest.Build(ctx, ingest.Options{DataDir: data, DBPath: path, Steps: pipeline.Steps(), Logger: quiet}); err != nil {
 			b.Fatal(err)
 		}
 		os.Remove(path)
@@ -54,7 +55,7 @@ func BenchmarkOpen(b *testing.B) {
 	db, _ := realCube(b)
 	ctx := context.Background()
 	for i := 0; i < b.N; i++ {
-		if _, err := Open(ctx, db); err != nil {
+		if _, err := cube.Open(ctx, db); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -1,10 +1,11 @@
-package cube
+package cube_test
 
 import (
 	"context"
 	"strings"
 	"testing"
 
+	"github.com/region-bretagne/obs/cube"
 	"github.com/region-bretagne/obs/ingest"
 )
 
@@ -28,7 +29,7 @@ func TestCompareChain(t *testing.T) {
 		if k.Indicator.ID == "population" && (k.Facts[0].Value < 200000 || k.Facts[3].Value != 3422845) {
 			t.Errorf("population chain %+v", k.Facts)
 		}
-		if k.Indicator.ID == "allocataires_aah" && (k.Facts[0].Status != StatusMissing || !strings.Contains(k.Facts[0].Reason, "source à intégrer")) {
+		if k.Indicator.ID == "allocataires_aah" && (k.Facts[0].Status != cube.StatusMissing || !strings.Contains(k.Facts[0].Reason, "source à intégrer")) {
 			t.Errorf("AAH without its source: %+v", k.Facts[0])
 		}
 	}
@@ -73,7 +74,7 @@ func TestRankAndSeries(t *testing.T) {
 // TestCatalogueVariables: every indicator said available reads variables
 // that data/tables.json produces; the required ids and themes exist.
 func TestCatalogueVariables(t *testing.T) {
-	cat, err := LoadCatalogue()
+	cat, err := cube.LoadCatalogue()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -99,10 +100,10 @@ func TestCatalogueVariables(t *testing.T) {
 			if e == "" {
 				continue
 			}
-			vars, _ := ParseExpr(e)
+			vars, _ := cube.ParseExpr(e)
 			for _, v := range vars {
-				if ind.Status == Available && !staged[v] {
-					t.Errorf("%s is %q but %s comes from no staged table", ind.ID, Available, v)
+				if ind.Status == cube.Available && !staged[v] {
+					t.Errorf("%s is %q but %s comes from no staged table", ind.ID, cube.Available, v)
 				}
 			}
 		}
@@ -122,7 +123,7 @@ func FuzzParseExpr(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		vars, err := ParseExpr(s)
+		vars, err := cube.ParseExpr(s)
 		if err != nil {
 			return
 		}

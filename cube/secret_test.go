@@ -2,7 +2,7 @@
 // secret (never 0), flags the commune's fact, and is excluded from the
 // EPCI's sums and coverage.
 
-package cube
+package cube_test
 
 import (
 	"context"
@@ -14,6 +14,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/region-bretagne/obs/cube"
 	"github.com/region-bretagne/obs/ingest"
 	"github.com/region-bretagne/obs/store"
 )
@@ -44,10 +45,9 @@ func TestSecretNeverZero(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	steps := []ingest.Step{
-		{Name: "tables", Run: func(ctx context.Context, b *ingest.Builder) error { return b.LoadTables(ctx, tables) }},
-		Step(),
-	}
+	steps := append(ingest.FrameSteps(),
+		ingest.Step{Name: "tables", Run: func(ctx context.Context, b *ingest.Builder) error { return b.LoadTables(ctx, tables) }},
+		cube.Step())
 	path := filepath.Join(dir, "obs.duckdb")
 	if _, err := ingest.Build(ctx, ingest.Options{DataDir: dir, DBPath: path, Steps: steps, Logger: quiet}); err != nil {
 		t.Fatal(err)
@@ -64,11 +64,11 @@ func TestSecretNeverZero(t *testing.T) {
 	if err := db.QueryRow(`SELECT value, status FROM observation WHERE code='35023' AND variable='chom1564'`).Scan(&v, &status); err != nil {
 		t.Fatal(err)
 	}
-	if v.Valid || status != StatusSecret {
+	if v.Valid || status != cube.StatusSecret {
 		t.Fatalf("stored secret: value %+v status %s", v, status)
 	}
 
-	c, err := Open(ctx, db)
+	c, err := cube.Open(ctx, db)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,13 +76,13 @@ func TestSecretNeverZero(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var secret Fact
+	var secret cube.Fact
 	for _, f := range communes {
 		if f.Code == "35023" {
 			secret = f
 		}
 	}
-	if secret.HasValue() || secret.Status != StatusSecret || !strings.Contains(secret.Reason, "numérateur") || secret.Coverage != 0 {
+	if secret.HasValue() || secret.Status != cube.StatusSecret || !strings.Contains(secret.Reason, "numérateur") || secret.Coverage != 0 {
 		t.Errorf("commune with a secret numerator: %+v", secret)
 	}
 	js, err := json.Marshal(secret)

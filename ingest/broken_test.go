@@ -60,7 +60,7 @@ func TestBrokenInputs(t *testing.T) {
 	}
 	// The previous store, which every failed build must leave as it was.
 	prev := filepath.Join(t.TempDir(), "obs.duckdb")
-	if _, err := Build(context.Background(), Options{DataDir: real, DBPath: prev, Logger: quiet}); err != nil {
+	if _, err := Build(context.Background(), Options{DataDir: real, DBPath: prev, Steps: FrameSteps(), Logger: quiet}); err != nil {
 		t.Fatal(err)
 	}
 	sum := func() [32]byte {
@@ -79,7 +79,7 @@ func TestBrokenInputs(t *testing.T) {
 				content = tc.content()
 			}
 			replaceFile(t, dir, tc.file, content)
-			_, err := Build(context.Background(), Options{DataDir: dir, DBPath: prev, Logger: quiet})
+			_, err := Build(context.Background(), Options{DataDir: dir, DBPath: prev, Steps: FrameSteps(), Logger: quiet})
 			if err == nil {
 				t.Fatal("build succeeded on a broken input")
 			}
@@ -104,7 +104,7 @@ func TestIdempotent(t *testing.T) {
 	dir := t.TempDir()
 	type snapshot struct{ counts, sums string }
 	take := func(path string) snapshot {
-		if _, err := Build(context.Background(), Options{DataDir: data, DBPath: path, Logger: quiet}); err != nil {
+		if _, err := Build(context.Background(), Options{DataDir: data, DBPath: path, Steps: FrameSteps(), Logger: quiet}); err != nil {
 			t.Fatal(err)
 		}
 		db := openRO(t, path)
@@ -144,7 +144,7 @@ func TestUnmappedPolygonReported(t *testing.T) {
 	i := bytes.Index(b, []byte(`"features":[`)) + len(`"features":[`)
 	replaceFile(t, dir, commGeo, append(append(append([]byte{}, b[:i]...), extra...), b[i:]...))
 	path := filepath.Join(t.TempDir(), "obs.duckdb")
-	if _, err := Build(context.Background(), Options{DataDir: dir, DBPath: path, Logger: quiet}); err != nil {
+	if _, err := Build(context.Background(), Options{DataDir: dir, DBPath: path, Steps: FrameSteps(), Logger: quiet}); err != nil {
 		t.Fatal(err)
 	}
 	db := openRO(t, path)

@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -25,8 +26,9 @@ import (
 type Options struct {
 	DataDir string // folder holding the source files (see DataDir)
 	DBPath  string // store to create or replace
-	// Steps run after the territorial frame is loaded and before the
-	// checks, on the same temporary store (indicator loaders, the cube).
+	// Steps are the stages of the build, run in this order on the
+	// temporary store, and followed by the store checks. The full store's
+	// recipe is pipeline.Steps; FrameSteps alone builds the frame.
 	Steps []Step
 	// OnStep, when set, is told when each step starts (for progress bars).
 	OnStep func(i, n int, name string)
@@ -125,7 +127,7 @@ func (b *Builder) run(ctx context.Context, tmp string, opts Options) (*Report, e
 	}
 	defer db.Close()
 	b.DB = db
-	steps := append(append(frameSteps(), opts.Steps...), Step{"checks", checkStore})
+	steps := append(slices.Clone(opts.Steps), Step{"checks", checkStore})
 	for i, s := range steps {
 		if err := ctx.Err(); err != nil {
 			return nil, err

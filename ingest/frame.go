@@ -11,8 +11,9 @@ import (
 	"github.com/region-bretagne/obs/store"
 )
 
-// frameSteps are the steps that load the territorial frame.
-func frameSteps() []Step {
+// FrameSteps are the steps that load the territorial frame (COG,
+// geometries, QPV): the first stage of every store build.
+func FrameSteps() []Step {
 	return []Step{
 		{"cog", loadCOG},
 		{"communes-geometry", loadCommuneGeometry},

@@ -44,7 +44,7 @@ func builtStore(t testing.TB) *sql.DB {
 			return
 		}
 		builtPath = filepath.Join(dir, "obs.duckdb")
-		_, builtErr = Build(context.Background(), Options{DataDir: data, DBPath: builtPath, Logger: quiet})
+		_, builtErr = Build(context.Background(), Options{DataDir: data, DBPath: builtPath, Steps: FrameSteps(), Logger: quiet})
 	})
 	if builtErr != nil {
 		t.Fatalf("build: %v", builtErr)

@@ -25,14 +25,14 @@ func TestKillChild(t *testing.T) {
 		t.Skip("child process of TestKilledIngest")
 	}
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
-	_, err := Build(context.Background(), Options{DataDir: os.Getenv("OBS_KILL_CHILD_DATA"), DBPath: db, Logger: log})
+	_, err := Build(context.Background(), Options{DataDir: os.Getenv("OBS_KILL_CHILD_DATA"), DBPath: db, Steps: FrameSteps(), Logger: log})
 	t.Fatalf("the child was not killed (build returned %v)", err)
 }
 
 func TestKilledIngest(t *testing.T) {
 	data := stagedData(t)
 	path := filepath.Join(t.TempDir(), "obs.duckdb")
-	if _, err := Build(context.Background(), Options{DataDir: data, DBPath: path, Logger: quiet}); err != nil {
+	if _, err := Build(context.Background(), Options{DataDir: data, DBPath: path, Steps: FrameSteps(), Logger: quiet}); err != nil {
 		t.Fatal(err)
 	}
 	raw, err := os.ReadFile(path)
@@ -98,7 +98,7 @@ func TestKilledIngest(t *testing.T) {
 	db.Close()
 
 	// The next ingest clears the interrupted one's leftovers.
-	if _, err := Build(context.Background(), Options{DataDir: data, DBPath: path, Logger: quiet}); err != nil {
+	if _, err := Build(context.Background(), Options{DataDir: data, DBPath: path, Steps: FrameSteps(), Logger: quiet}); err != nil {
 		t.Fatal(err)
 	}
 	if left, _ := filepath.Glob(path + ".building-*"); len(left) > 0 {

@@ -104,7 +104,7 @@ func BenchmarkIngestGeography(b *testing.B) {
 	data := stagedData(b)
 	path := filepath.Join(b.TempDir(), "obs.duckdb")
 	for b.Loop() {
-		if _, err := Build(context.Background(), Options{DataDir: data, DBPath: path, Logger: quiet}); err != nil {
+		if _, err := Build(context.Background(), Options{DataDir: data, DBPath: path, Steps: FrameSteps(), Logger: quiet}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -192,7 +192,7 @@ func TestRealHeaderMismatch(t *testing.T) {
 	}
 	bad.Groups = bad.Groups[2:] // keep the Filosofi group only, which does not use ETTOT
 	step := Step{"tables", func(ctx context.Context, b *Builder) error { return b.LoadTables(ctx, []Table{bad}) }}
-	_, err = Build(context.Background(), Options{DataDir: data, DBPath: filepath.Join(t.TempDir(), "x.duckdb"), Steps: []Step{step}, Logger: quiet})
+	_, err = Build(context.Background(), Options{DataDir: data, DBPath: filepath.Join(t.TempDir(), "x.duckdb"), Steps: append(FrameSteps(), step), Logger: quiet})
 	var he *HeaderError
 	if !errors.As(err, &he) {
 		t.Fatalf("want a HeaderError, got %v", err)
@@ -251,7 +251,7 @@ func TestLoadFixtures(t *testing.T) {
 	data := fixtureData(t)
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "obs.duckdb")
-	if _, err := Build(ctx, Options{DataDir: data, DBPath: path, Steps: []Step{TabularStep()}, Logger: quiet}); err != nil {
+	if _, err := Build(ctx, Options{DataDir: data, DBPath: path, Steps: append(FrameSteps(), TabularStep()), Logger: quiet}); err != nil {
 		t.Fatal(err)
 	}
 	db, err := store.Open(ctx, path, true)

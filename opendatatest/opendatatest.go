@@ -13,7 +13,7 @@ func Dir(t testing.TB) string {
 	t.Helper()
 	dir := os.Getenv("OBS_DATA")
 	if dir == "" {
-		dir = filepath.Join(repoRoot(), "..", "shared", "opendata")
+		dir = filepath.Join(RepoRoot(), "..", "shared", "opendata")
 	}
 	if _, err := os.Stat(filepath.Join(dir, "SOURCES.md")); err != nil {
 		if os.Getenv("CI") != "" {
@@ -28,8 +28,8 @@ func Dir(t testing.TB) string {
 	return abs
 }
 
-// repoRoot walks up from the working directory to the folder with go.mod.
-func repoRoot() string {
+// RepoRoot walks up from the working directory to the folder with go.mod.
+func RepoRoot() string {
 	wd, _ := os.Getwd()
 	for d := wd; ; d = filepath.Dir(d) {
 		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {

@@ -7,10 +7,6 @@ package report
 import (
 	"context"
 	"html"
-	"io"
-	"log/slog"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
@@ -18,65 +14,55 @@ import (
 	"time"
 
 	"github.com/region-bretagne/obs/atlas"
-	"github.com/region-bretagne/obs/cube"
-	"github.com/region-bretagne/obs/ingest"
+	"github.com/region-bretagne/obs/opendatatest"
+	"github.com/region-bretagne/obs/pipeline/pipelinetest"
 	"github.com/region-bretagne/obs/store"
 )
 
-// stagedData returns the real open-data folder ($OBS_DATA or
-// ../../shared/opendata), or skips the test (failing it in CI).
+// stagedData returns the real open-data folder, or skips the test
+// (failing it in CI).
 func stagedData(t testing.TB) string {
 	t.Helper()
-	dir := os.Getenv("OBS_DATA")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "shared", "opendata")
-	}
-	if _, err := os.Stat(filepath.Join(dir, "SOURCES.md")); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("staged data not found at %s (set OBS_DATA): %v", dir, err)
-		}
-		t.Skipf("staged data not found at %s", dir)
-	}
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return abs
+	return opendatatest.Dir(t)
 }
 
-var (
-	atlasOnce sync.Once
-	testA     *atlas.Atlas
-	atlasErr  error
-)
+// opened is an atlas opened once on a shared store.
+type opened struct {
+	once  sync.Once
+	atlas *atlas.Atlas
+	err   error
+}
 
-// testAtlas returns an atlas on a store built once from the staged data.
-func testAtlas(t testing.TB) *atlas.Atlas {
+var stagedAtlas, overlayAtlas opened
+
+func (o *opened) get(t testing.TB, path string) *atlas.Atlas {
 	t.Helper()
-	data := stagedData(t)
-	atlasOnce.Do(func() {
+	o.once.Do(func() {
 		ctx := context.Background()
-		dir, err := os.MkdirTemp("", "obs-report-test-")
-		if err != nil {
-			atlasErr = err
-			return
-		}
-		path := filepath.Join(dir, "obs.duckdb")
-		if _, atlasErr = ingest.Build(ctx, ingest.Options{DataDir: data, DBPath: path,
-			Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Steps: []ingest.Step{ingest.TabularStep(), cube.Step()}}); atlasErr != nil {
-			return
-		}
 		db, err := store.Open(ctx, path, true)
 		if err != nil {
-			atlasErr = err
+			o.err = err
 			return
 		}
-		testA, atlasErr = atlas.New(ctx, db)
+		o.atlas, o.err = atlas.New(ctx, db)
 	})
-	if atlasErr != nil {
-		t.Fatal(atlasErr)
+	if o.err != nil {
+		t.Fatal(o.err)
 	}
-	return testA
+	return o.atlas
+}
+
+// testAtlas returns an atlas on the full store of the staged data.
+func testAtlas(t testing.TB) *atlas.Atlas {
+	t.Helper()
+	return stagedAtlas.get(t, pipelinetest.Store(t))
+}
+
+// testOverlayAtlas returns an atlas on the full store of the staged data
+// overlaid with the ingest fixtures of the sources not staged.
+func testOverlayAtlas(t testing.TB) *atlas.Atlas {
+	t.Helper()
+	return overlayAtlas.get(t, pipelinetest.OverlayStore(t))
 }
 
 // fixedDate is the date printed on test sheets.

@@ -8,72 +8,9 @@ package report
 
 import (
 	"context"
-	"io"
-	"log/slog"
-	"os"
-	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
-
-	"github.com/region-bretagne/obs/atlas"
-	"github.com/region-bretagne/obs/cube"
-	"github.com/region-bretagne/obs/ingest"
-	"github.com/region-bretagne/obs/store"
 )
-
-var (
-	overlayOnce  sync.Once
-	overlayAtlas *atlas.Atlas
-	overlayErr   error
-)
-
-// testOverlayAtlas links the staged folders and the fixtures into one data
-// folder and builds a store from it, once.
-func testOverlayAtlas(t *testing.T) *atlas.Atlas {
-	t.Helper()
-	real := stagedData(t)
-	overlayOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "obs-report-overlay-")
-		if err != nil {
-			overlayErr = err
-			return
-		}
-		data := filepath.Join(dir, "data")
-		fixtures, _ := filepath.Abs(filepath.Join("..", "ingest", "testdata", "tabular"))
-		links := map[string]string{}
-		for _, sub := range []string{"cog", "geo", "qpv", "insee", "SOURCES.md"} {
-			links[sub] = filepath.Join(real, sub)
-		}
-		for _, sub := range []string{"filosofi", "caf"} {
-			links[sub] = filepath.Join(fixtures, sub)
-		}
-		if overlayErr = os.MkdirAll(data, 0o755); overlayErr != nil {
-			return
-		}
-		for name, target := range links {
-			if overlayErr = os.Symlink(target, filepath.Join(data, name)); overlayErr != nil {
-				return
-			}
-		}
-		ctx := context.Background()
-		path := filepath.Join(dir, "obs.duckdb")
-		if _, overlayErr = ingest.Build(ctx, ingest.Options{DataDir: data, DBPath: path,
-			Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Steps: []ingest.Step{ingest.TabularStep(), cube.Step()}}); overlayErr != nil {
-			return
-		}
-		db, err := store.Open(ctx, path, true)
-		if err != nil {
-			overlayErr = err
-			return
-		}
-		overlayAtlas, overlayErr = atlas.New(ctx, db)
-	})
-	if overlayErr != nil {
-		t.Fatal(overlayErr)
-	}
-	return overlayAtlas
-}
 
 func TestSheetShowsPublishedLevels(t *testing.T) {
 	a := testOverlayAtlas(t)

@@ -10,16 +10,13 @@ import (
 	"strings"
 
 	"github.com/region-bretagne/obs/ingest"
+	"github.com/region-bretagne/obs/pipeline"
 	"github.com/region-bretagne/obs/store"
 )
 
 func init() {
 	register("ingest", "charge les données officielles dans le magasin DuckDB", runIngest)
 }
-
-// extraSteps are the ingest steps of layers above the territorial frame
-// (indicators, cube), registered by their own files.
-var extraSteps []ingest.Step
 
 func runIngest(ctx context.Context, args []string, stdout io.Writer) error {
 	fs, dbFlag := newFlags("ingest")
@@ -38,13 +35,14 @@ func runIngest(ctx context.Context, args []string, stdout io.Writer) error {
 	return nil
 }
 
-// doIngest runs the ingest with progress on a terminal.
+// doIngest builds the full store (pipeline.Steps) with progress on a
+// terminal.
 func doIngest(ctx context.Context, dataFlag, dbPath string) (*ingest.Report, error) {
 	dataDir, err := ingest.DataDir(dataFlag)
 	if err != nil {
 		return nil, err
 	}
-	opts := ingest.Options{DataDir: dataDir, DBPath: dbPath, Steps: extraSteps, OnStep: progress(os.Stderr, isTerminal(os.Stderr))}
+	opts := ingest.Options{DataDir: dataDir, DBPath: dbPath, Steps: pipeline.Steps(), OnStep: progress(os.Stderr, isTerminal(os.Stderr))}
 	return ingest.Build(ctx, opts)
 }
 

@@ -1,5 +1,5 @@
-// Shared CLI test helpers: a store built once from the staged data with
-// every registered ingest step, and golden files refreshed with -update.
+// Shared CLI test helpers: the full store built once from the staged data
+// (pipelinetest), and golden files refreshed with -update.
 
 package main
 
@@ -8,9 +8,9 @@ import (
 	"context"
 	"flag"
 	"github.com/region-bretagne/obs/opendatatest"
+	"github.com/region-bretagne/obs/pipeline/pipelinetest"
 	"os"
 	"path/filepath"
-	"sync"
 	"testing"
 )
 
@@ -21,30 +21,11 @@ func stagedData(t testing.TB) string {
 	return opendatatest.Dir(t)
 }
 
-var (
-	storeOnce sync.Once
-	storePath string
-	storeErr  error
-)
-
-// testStore returns the path of a store built once by `obs ingest`.
+// testStore returns the path of the full store (pipelinetest), shared
+// read-only by the tests.
 func testStore(t testing.TB) string {
 	t.Helper()
-	data := stagedData(t)
-	storeOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "obs-cmd-test-")
-		if err != nil {
-			storeErr = err
-			return
-		}
-		storePath = filepath.Join(dir, "obs.duckdb")
-		var out bytes.Buffer
-		storeErr = run(context.Background(), []string{"ingest", "--data", data, "--db", storePath}, &out)
-	})
-	if storeErr != nil {
-		t.Fatalf("ingest: %v", storeErr)
-	}
-	return storePath
+	return pipelinetest.Store(t)
 }
 
 // runCLI runs obs with args and returns its standard output.

@@ -5,64 +5,36 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/json"
-	"github.com/region-bretagne/obs/opendatatest"
 	"io"
 	"log/slog"
 	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/region-bretagne/obs/atlas"
-	"github.com/region-bretagne/obs/cube"
-	"github.com/region-bretagne/obs/ingest"
+	"github.com/region-bretagne/obs/pipeline/pipelinetest"
 )
 
 var quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
 
 func prepare(ctx context.Context, db *sql.DB) (any, error) { return atlas.New(ctx, db) }
 
-func stagedData(t testing.TB) string {
-	t.Helper()
-	return opendatatest.Dir(t)
-}
-
-var (
-	sharedOnce sync.Once
-	sharedPath string
-)
-
-// sharedStore is one store for the tests that only read it.
+// sharedStore is the full store for the tests that only read it.
 func sharedStore(t testing.TB) string {
 	t.Helper()
-	stagedData(t)
-	sharedOnce.Do(func() {
-		dir, _ := os.MkdirTemp("", "obs-server-test-")
-		sharedPath = filepath.Join(dir, "obs.duckdb")
-		build(t, sharedPath)
-	})
-	return sharedPath
+	return pipelinetest.Store(t)
 }
 
-// newStore builds a store from the staged data into a fresh folder.
+// newStore is a private copy of the full store, for the tests that
+// replace it or check that it is never written.
 func newStore(t testing.TB) string {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "obs.duckdb")
-	build(t, path)
-	return path
-}
-
-func build(t testing.TB, path string) {
-	t.Helper()
-	opts := ingest.Options{DataDir: stagedData(t), DBPath: path, Logger: quiet, Steps: []ingest.Step{ingest.TabularStep(), cube.Step()}}
-	if _, err := ingest.Build(context.Background(), opts); err != nil {
-		t.Fatal(err)
-	}
+	return pipelinetest.Copy(t)
 }
 
 func newServer(t testing.TB, path string) (*Server, *httptest.Server) {
@@ -194,7 +166,9 @@ func TestServesDuringIngestAndSwitches(t *testing.T) {
 	var mu sync.Mutex
 	go func() {
 		defer close(done)
-		build(t, path)
+		if err := pipelinetest.Build(t, path); err != nil {
+			t.Error(err)
+		}
 	}()
 	for running := true; running; {
 		select {
