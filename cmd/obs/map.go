@@ -8,6 +8,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -38,11 +39,11 @@ func runMap(ctx context.Context, args []string, stdout io.Writer) error {
 	fs.StringVar(&f.vintage, "vintage", "", "data vintage (default: the latest)")
 	fs.StringVar(&f.method, "method", "jenks", "classification: jenks|quantile|equal|q6|sd|geom|headtail|manual")
 	fs.IntVar(&f.classes, "classes", 5, "number of classes")
-	fs.StringVar(&f.breaks, "breaks", "", "manual breaks, e.g. 5,10,15,20 (with --method manual)")
+	fs.StringVar(&f.breaks, "breaks", "", "manual breaks (with --method manual): 5;10;12,5 or 5,10,12.5")
 	fs.StringVar(&f.palette, "palette", "", "ColorBrewer palette (default YlOrRd-like sequential, colour-blind safe)")
 	fs.StringVar(&f.highlight, "highlight", "", "code of a territory to outline")
 	fs.BoolVar(&f.qpv, "qpv", false, "draw the QPV outlines")
-	fs.IntVar(&f.width, "width", 1000, "width in pixels")
+	fs.IntVar(&f.width, "width", 1000, "width in pixels (200 to 4000; the height is 7/10 of it)")
 	fs.StringVar(&f.out, "out", "", "output file: .svg, .png, .html, .geojson or .csv")
 	table := fs.String("table", "", "also write the map's table (its text alternative): .csv or .html")
 	if err := fs.Parse(args); err != nil {
@@ -97,38 +98,20 @@ func runMap(ctx context.Context, args []string, stdout io.Writer) error {
 	return nil
 }
 
+// request reads the flags with the parser of /maps, so that obs map and
+// the service take the same syntax within the same bounds.
 func (f mapFlags) request() (atlas.Request, error) {
-	r := atlas.Request{Indicator: f.indicator, Level: f.level, Public: f.public, Vintage: f.vintage, Method: f.method,
-		Classes: f.classes, Palette: f.palette, Highlight: f.highlight, QPV: f.qpv, Width: f.width, Height: f.width * 7 / 10}
-	var err error
-	if r.Breaks, err = parseBreaks(f.breaks); err != nil {
-		return r, err
-	}
-	return r, nil
-}
-
-// parseBreaks reads "5,10,15" or, French style, "5;10;12,5".
-func parseBreaks(s string) ([]float64, error) {
-	if s == "" {
-		return nil, nil
-	}
-	sep := ","
-	if strings.Contains(s, ";") {
-		sep = ";"
-	}
-	var out []float64
-	for _, p := range strings.Split(s, sep) {
-		p = strings.TrimSpace(p)
-		if sep == ";" {
-			p = strings.ReplaceAll(p, ",", ".")
+	q := url.Values{}
+	for k, v := range map[string]string{"level": f.level, "public": f.public, "vintage": f.vintage, "method": f.method,
+		"breaks": f.breaks, "palette": f.palette, "highlight": f.highlight} {
+		if v != "" {
+			q.Set(k, v)
 		}
-		v, err := strconv.ParseFloat(p, 64)
-		if err != nil {
-			return nil, fmt.Errorf("--breaks: %q is not a number", p)
-		}
-		out = append(out, v)
 	}
-	return out, nil
+	q.Set("classes", strconv.Itoa(f.classes))
+	q.Set("width", strconv.Itoa(f.width))
+	q.Set("qpv", strconv.FormatBool(f.qpv))
+	return atlas.ParseMapRequest(f.indicator, q)
 }
 
 // renderMap draws a map in the format of a file extension.

@@ -64,6 +64,11 @@ func TestMapCommand(t *testing.T) {
 				t.Errorf("CSV of 4 départements: %q", b)
 			}
 		}},
+		{"french breaks csv", []string{"--indicator", "taux_chomage_15_64", "--level", "departement", "--method", "manual", "--breaks", "5;8;10,5;12", "--out", "f.csv"}, func(t *testing.T, b []byte) {
+			if !strings.HasPrefix(string(b), "\ufeff") || strings.Count(string(b), "\n") != 5 {
+				t.Errorf("CSV of 4 départements: %q", b)
+			}
+		}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -94,6 +99,11 @@ func TestMapErrors(t *testing.T) {
 		{[]string{"--indicator", "population", "--method", "manual", "--out", out}, "au moins deux bornes"},
 		{[]string{"--indicator", "taux_chomage_15_64", "--out", filepath.Join(t.TempDir(), "x.bmp")}, "unknown output format"},
 		{[]string{"--indicator", "population"}, "--indicator and --out are required"},
+		{[]string{"--indicator", "population", "--width", "100", "--out", out}, "width invalide « 100 » (200 à 4000 pixels)"},
+		{[]string{"--indicator", "population", "--classes", "12", "--out", out}, "hors de 2 à 9"},
+		{[]string{"--indicator", "population", "--method", "manual", "--breaks", "5,x", "--out", out}, "borne invalide « x »"},
+		{[]string{"--indicator", "population", "--method", "manual", "--breaks", "12,5", "--out", out}, "croître strictement"},
+		{[]string{"--indicator", "population", "--highlight", "abc", "--out", out}, "code de territoire malformé"},
 	}
 	for _, tc := range tests {
 		_, err := runCLI(t, append([]string{"map", "--db", db}, tc.args...)...)

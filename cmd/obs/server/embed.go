@@ -20,11 +20,12 @@ func (s *Server) embedMap(w http.ResponseWriter, r *http.Request, snap *Snapshot
 	if _, err := indicatorParam(a.Cube, ind); err != nil {
 		return err
 	}
-	req, err := mapRequest(ind, r.URL.Query())
+	req, err := mapRequest(ind, r.URL.RawQuery)
 	if err != nil {
 		return err
 	}
-	_, body, err := snap.Cached("embed|"+ind+"?"+canonicalQuery(r), func() (string, []byte, error) {
+	key := "embed|" + req.Key()
+	_, body, err := snap.Cached(key, func() (string, []byte, error) {
 		m, err := a.Choropleth(r.Context(), req)
 		if err != nil {
 			return "", nil, cubeError(err)
@@ -42,5 +43,5 @@ func (s *Server) embedMap(w http.ResponseWriter, r *http.Request, snap *Snapshot
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Content-Security-Policy", "frame-ancestors "+s.opts.FrameAncestors)
-	return writeCached(w, r, snap, "embed|"+ind+"?"+canonicalQuery(r), body)
+	return writeCached(w, r, snap, key, body)
 }

@@ -1,5 +1,6 @@
 // Maps over HTTP: /maps/{indicator}.svg|png|csv|geojson with the
-// parameters of obs map, cached for the life of the store.
+// parameters of obs map (atlas.ParseMapRequest), cached for the life of
+// the store under the parsed request's key.
 
 package server
 
@@ -32,11 +33,11 @@ func (s *Server) mapFile(w http.ResponseWriter, r *http.Request, snap *Snapshot)
 	if _, err := indicatorParam(a.Cube, ind); err != nil {
 		return err
 	}
-	req, err := mapRequest(ind, r.URL.Query())
+	req, err := mapRequest(ind, r.URL.RawQuery)
 	if err != nil {
 		return err
 	}
-	key := "map|" + file + "?" + canonicalQuery(r)
+	key := "map|" + ext + "|" + req.Key()
 	_, body, err := snap.Cached(key, func() (string, []byte, error) {
 		m, err := a.Choropleth(r.Context(), req)
 		if err != nil {
@@ -56,7 +57,9 @@ func (s *Server) mapFile(w http.ResponseWriter, r *http.Request, snap *Snapshot)
 	return writeCached(w, r, snap, key, body)
 }
 
-// canonicalQuery is the query string with sorted keys, as a cache key.
+// canonicalQuery is the query string with sorted keys, as the cache key
+// of the handlers that take free parameters (maps key on the parsed
+// request, atlas.Request.Key).
 func canonicalQuery(r *http.Request) string {
 	return r.URL.Query().Encode()
 }

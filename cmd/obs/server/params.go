@@ -7,24 +7,15 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
-	"regexp"
-	"strconv"
 	"strings"
 
 	"github.com/region-bretagne/obs/atlas"
 	"github.com/region-bretagne/obs/cube"
 )
 
-// codePattern accepts the shapes of territory codes: commune (5, Corsica
-// 2A/2B), EPCI SIREN (9 digits), département (2-3), région (2), QPV.
-var codePattern = regexp.MustCompile(`^(\d{5}|2[AB]\d{3}|\d{9}|\d{2,3}|QP\d{6}|QN\d{3}[0-9A-Z]{2,4}|FR)$`)
-
+// checkCode refuses a malformed territory code with a 400.
 func checkCode(code string) error {
-	if !codePattern.MatchString(code) {
-		return BadRequest(fmt.Sprintf("code de territoire malformé « %s » (commune : 5 caractères, EPCI : SIREN à 9 chiffres, département : 2 chiffres, région : 53)", code),
-			fmt.Sprintf("malformed territory code %q (commune: 5 characters, EPCI: 9-digit SIREN, département: 2 digits, région: 53)", code))
-	}
-	return nil
+	return cubeError(atlas.CheckCode(code))
 }
 
 // cubeError turns a cube error into the right HTTP answer.
@@ -67,42 +58,16 @@ func levelParam(level string, allowed []string) (string, error) {
 		fmt.Sprintf("unknown level %q (levels: %s)", level, strings.Join(allowed, ", ")))
 }
 
-// mapRequest reads the parameters of obs map from a query string.
-func mapRequest(indicator string, q url.Values) (atlas.Request, error) {
-	r := atlas.Request{Indicator: indicator, Level: q.Get("level"), Public: q.Get("public"), Vintage: q.Get("vintage"),
-		Method: q.Get("method"), Palette: q.Get("palette"), Highlight: q.Get("highlight"), QPV: q.Get("qpv") == "1" || q.Get("qpv") == "true"}
-	if c := q.Get("classes"); c != "" {
-		n, err := strconv.Atoi(c)
-		if err != nil {
-			return r, BadRequest(fmt.Sprintf("nombre de classes invalide « %s »", c), fmt.Sprintf("invalid number of classes %q", c))
-		}
-		r.Classes = n
+// mapRequest reads the parameters of a map (those of obs map) from the
+// raw query string, with the parser obs map uses. A raw ';' (as in
+// breaks=5;10;12,5 typed by hand) is refused with its fix, rather than
+// the parameter being silently dropped.
+func mapRequest(indicator, rawQuery string) (atlas.Request, error) {
+	q, err := url.ParseQuery(rawQuery)
+	if err != nil {
+		return atlas.Request{}, BadRequest("paramètres de carte illisibles : "+err.Error()+" (écrire %3B pour un point-virgule, par exemple breaks=5%3B10%3B12,5)",
+			"unreadable map parameters: "+err.Error()+" (write %3B for a semicolon, e.g. breaks=5%3B10%3B12,5)")
 	}
-	for _, dim := range []struct {
-		name string
-		dst  *int
-	}{{"width", &r.Width}, {"height", &r.Height}} {
-		if v := q.Get(dim.name); v != "" {
-			n, err := strconv.Atoi(v)
-			if err != nil || n < 200 || n > 4000 {
-				return r, BadRequest(fmt.Sprintf("%s invalide « %s » (200 à 4000 pixels)", dim.name, v), fmt.Sprintf("invalid %s %q (200 to 4000 pixels)", dim.name, v))
-			}
-			*dim.dst = n
-		}
-	}
-	if b := q.Get("breaks"); b != "" {
-		for _, p := range strings.Split(b, ",") {
-			v, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
-			if err != nil {
-				return r, BadRequest(fmt.Sprintf("borne invalide « %s » dans breaks", p), fmt.Sprintf("invalid break %q", p))
-			}
-			r.Breaks = append(r.Breaks, v)
-		}
-	}
-	if r.Highlight != "" {
-		if err := checkCode(r.Highlight); err != nil {
-			return r, err
-		}
-	}
-	return r, nil
+	r, err := atlas.ParseMapRequest(indicator, q)
+	return r, cubeError(err)
 }
