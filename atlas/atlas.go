@@ -1,11 +1,10 @@
-// The Atlas: the store's shapes by level, cached, and the map-level vocabulary (level labels, map units, bilingual errors).
+// The Atlas: the store's shapes by level, cached, and the map-level vocabulary (level labels, map units).
 
 package atlas
 
 import (
 	"context"
 	"database/sql"
-	"fmt"
 	"sync"
 
 	"github.com/region-bretagne/obs/cube"
@@ -88,15 +87,4 @@ func MapUnit(unit string) string {
 		return "hab./km²"
 	}
 	return unit
-}
-
-// Error is a bad request, explained in French and English.
-type Error struct {
-	FR, EN string
-}
-
-func (e *Error) Error() string { return e.FR }
-
-func badf(fr, en string, args ...any) *Error {
-	return &Error{fmt.Sprintf(fr, args...), fmt.Sprintf(en, args...)}
 }

@@ -93,10 +93,10 @@ func (a *Atlas) Choropleth(ctx context.Context, r Request) (*Map, error) {
 	facts, err := a.Cube.Values(ctx, r.Indicator, r.Level, r.Vintage, r.Public)
 	if err != nil {
 		if errors.Is(err, cube.ErrUnknown) {
-			return nil, &Error{err.Error(), "bad request: " + err.Error()}
+			return nil, &Error{FR: err.Error(), EN: "bad request: " + err.Error()}
 		}
 		if errors.Is(err, cube.ErrNoData) {
-			return nil, &Error{err.Error(), "no data: " + err.Error()}
+			return nil, &Error{FR: err.Error(), EN: "no data: " + err.Error()}
 		}
 		return nil, err
 	}

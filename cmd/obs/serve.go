@@ -5,7 +5,6 @@ package main
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"io"
@@ -13,7 +12,6 @@ import (
 	"net"
 	"os"
 
-	"github.com/region-bretagne/obs/atlas"
 	"github.com/region-bretagne/obs/cmd/obs/server"
 	"github.com/region-bretagne/obs/store"
 	"github.com/region-bretagne/obs/web"
@@ -38,7 +36,7 @@ func runServe(ctx context.Context, args []string, stdout io.Writer) error {
 			return err
 		}
 	}
-	opts := server.Options{DBPath: dbPath, FrameAncestors: *frame, Logger: serveLogger(), Prepare: prepareSnapshot}
+	opts := server.Options{DBPath: dbPath, FrameAncestors: *frame, Logger: serveLogger()}
 	if e, err := web.LoadEcharts(ctx); err == nil {
 		opts.Assets = e.Handler()
 	} else {
@@ -54,12 +52,6 @@ func runServe(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "obs sert %s sur http://%s/ (Ctrl-C pour arrêter)\n", dbPath, displayAddr(ln.Addr()))
 	return srv.Serve(ctx, ln)
-}
-
-// prepareSnapshot derives what the handlers need from a freshly opened
-// store: the atlas (cube and geometries).
-func prepareSnapshot(ctx context.Context, db *sql.DB) (any, error) {
-	return atlas.New(ctx, db)
 }
 
 // serveLogger logs requests at info level, as JSON when not on a terminal.

@@ -13,10 +13,7 @@ import (
 )
 
 func (s *Server) chart(w http.ResponseWriter, r *http.Request, snap *Snapshot) error {
-	a, err := atlasOf(snap)
-	if err != nil {
-		return err
-	}
+	a := snap.Atlas
 	file := r.PathValue("file")
 	ext := path.Ext(file)
 	if ext != ".svg" && ext != ".html" {

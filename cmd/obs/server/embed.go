@@ -12,10 +12,7 @@ import (
 )
 
 func (s *Server) embedMap(w http.ResponseWriter, r *http.Request, snap *Snapshot) error {
-	a, err := atlasOf(snap)
-	if err != nil {
-		return err
-	}
+	a := snap.Atlas
 	ind := r.PathValue("indicator")
 	if _, err := indicatorParam(a.Cube, ind); err != nil {
 		return err

@@ -1,5 +1,6 @@
-// API errors in French and English: a bad parameter is the caller's
-// mistake (400), never a server error.
+// API errors in French and English (atlas.Error, the one bilingual error
+// of obs): a bad parameter is the caller's mistake (400), never a server
+// error.
 
 package server
 
@@ -8,35 +9,54 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+
+	"github.com/region-bretagne/obs/atlas"
 )
 
-// Error is an error the API explains to its caller.
-type Error struct {
-	Status int
-	FR, EN string
-}
-
-func (e *Error) Error() string { return e.EN }
-
 // BadRequest builds a 400 error with its French and English messages.
-func BadRequest(fr, en string) *Error {
-	return &Error{http.StatusBadRequest, fr, en}
+func BadRequest(fr, en string) *atlas.Error {
+	return &atlas.Error{Kind: atlas.Invalid, FR: fr, EN: en}
 }
 
 // NotFound builds a 404 error.
-func NotFound(fr, en string) *Error {
-	return &Error{http.StatusNotFound, fr, en}
+func NotFound(fr, en string) *atlas.Error {
+	return &atlas.Error{Kind: atlas.NotFound, FR: fr, EN: en}
+}
+
+// forbidden builds a 403 error.
+func forbidden(fr, en string) *atlas.Error {
+	return &atlas.Error{Kind: atlas.Forbidden, FR: fr, EN: en}
+}
+
+// unavailable builds a 503 error.
+func unavailable(fr, en string) *atlas.Error {
+	return &atlas.Error{Kind: atlas.Unavailable, FR: fr, EN: en}
+}
+
+// httpStatus is the answer's status for an error kind.
+func httpStatus(k atlas.ErrorKind) int {
+	switch k {
+	case atlas.Forbidden:
+		return http.StatusForbidden
+	case atlas.NotFound:
+		return http.StatusNotFound
+	case atlas.Unavailable:
+		return http.StatusServiceUnavailable
+	}
+	return http.StatusBadRequest
 }
 
 // writeError answers with err as JSON; unknown errors are logged and
 // answered as a 500 without details.
 func writeError(w http.ResponseWriter, r *http.Request, err error) {
-	var e *Error
-	if !errors.As(err, &e) {
+	status := http.StatusInternalServerError
+	e := &atlas.Error{FR: "erreur interne du serveur", EN: "internal server error"}
+	if ae := (*atlas.Error)(nil); errors.As(err, &ae) {
+		e, status = ae, httpStatus(ae.Kind)
+	} else {
 		slog.ErrorContext(r.Context(), "request failed", "err", err, "path", r.URL.Path, "request_id", requestID(r.Context()))
-		e = &Error{http.StatusInternalServerError, "erreur interne du serveur", "internal server error"}
 	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.WriteHeader(e.Status)
+	w.WriteHeader(status)
 	json.NewEncoder(w).Encode(map[string]string{"erreur": e.FR, "error": e.EN, "request_id": requestID(r.Context())})
 }

@@ -25,10 +25,7 @@ func (s *Server) mapFile(w http.ResponseWriter, r *http.Request, snap *Snapshot)
 		return BadRequest("format de carte inconnu « "+ext+" » (.svg, .png, .csv, .geojson ; /embed/map/… pour la carte interactive)",
 			"unknown map format "+ext+" (.svg, .png, .csv, .geojson; /embed/map/… for the interactive map)")
 	}
-	a, err := atlasOf(snap)
-	if err != nil {
-		return err
-	}
+	a := snap.Atlas
 	ind := strings.TrimSuffix(file, ext)
 	if _, err := indicatorParam(a.Cube, ind); err != nil {
 		return err

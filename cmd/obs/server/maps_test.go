@@ -39,12 +39,14 @@ func TestMapCacheKey(t *testing.T) {
 	s, ts := newServer(t, sharedStore(t))
 	entries := func() int {
 		n := 0
-		s.cur.Load().cache.Range(func(k, _ any) bool {
-			if key := k.(string); strings.HasPrefix(key, "map|") && !strings.HasSuffix(key, "|gzip") {
+		snap := s.cur.Load()
+		snap.cacheMu.RLock()
+		defer snap.cacheMu.RUnlock()
+		for key := range snap.cache {
+			if strings.HasPrefix(key, "map|") && !strings.HasSuffix(key, "|gzip") {
 				n++
 			}
-			return true
-		})
+		}
 		return n
 	}
 	for _, q := range []string{"level=epci", "level=epci&method=jenks&classes=5", "classes=5&level=epci&qpv=false", "level=epci&width=1000&height=700"} {

@@ -23,7 +23,7 @@ func cubeError(err error) error {
 	var ae *atlas.Error
 	switch {
 	case errors.As(err, &ae):
-		return BadRequest(ae.FR, ae.EN)
+		return err // already bilingual
 	case errors.Is(err, cube.ErrUnknown):
 		return BadRequest(err.Error(), "unknown parameter value: "+err.Error())
 	case errors.Is(err, cube.ErrNoData):

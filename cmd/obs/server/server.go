@@ -4,7 +4,6 @@ package server
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -17,9 +16,6 @@ import (
 // Options configures a server.
 type Options struct {
 	DBPath string
-	// Prepare derives what handlers need from a freshly opened store (the
-	// cube); it runs again on every store switch.
-	Prepare func(ctx context.Context, db *sql.DB) (any, error)
 	// FrameAncestors is the CSP frame-ancestors value of the embeds
 	// (default "*": any site may embed the maps).
 	FrameAncestors string
@@ -50,7 +46,7 @@ func New(ctx context.Context, opts Options) (*Server, error) {
 		opts.FrameAncestors = "*"
 	}
 	s := &Server{opts: opts, log: opts.Logger, mux: http.NewServeMux()}
-	snap, err := openSnapshot(ctx, opts.DBPath, opts.Prepare)
+	snap, err := openSnapshot(ctx, opts.DBPath)
 	if err != nil {
 		return nil, err
 	}
@@ -67,7 +63,7 @@ func (s *Server) handle(pattern string, h func(w http.ResponseWriter, r *http.Re
 	s.mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
 		snap := s.acquire()
 		if snap == nil {
-			writeError(w, r, &Error{http.StatusServiceUnavailable, "magasin indisponible", "store unavailable"})
+			writeError(w, r, unavailable("magasin indisponible", "store unavailable"))
 			return
 		}
 		defer snap.release()
@@ -95,7 +91,7 @@ func (s *Server) Reload(ctx context.Context) (bool, error) {
 	if err != nil || id == old.id {
 		return false, nil // no store (mid-swap) or unchanged: keep serving
 	}
-	snap, err := openSnapshot(ctx, s.opts.DBPath, s.opts.Prepare)
+	snap, err := openSnapshot(ctx, s.opts.DBPath)
 	if err != nil {
 		return false, err
 	}

@@ -3,7 +3,6 @@ package server
 import (
 	"context"
 	"crypto/sha256"
-	"database/sql"
 	"encoding/json"
 	"io"
 	"log/slog"
@@ -16,13 +15,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/region-bretagne/obs/atlas"
 	"github.com/region-bretagne/obs/pipeline/pipelinetest"
 )
 
 var quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
-
-func prepare(ctx context.Context, db *sql.DB) (any, error) { return atlas.New(ctx, db) }
 
 // sharedStore is the full store for the tests that only read it.
 func sharedStore(t testing.TB) string {
@@ -39,7 +35,7 @@ func newStore(t testing.TB) string {
 
 func newServer(t testing.TB, path string) (*Server, *httptest.Server) {
 	t.Helper()
-	s, err := New(context.Background(), Options{DBPath: path, Logger: quiet, Poll: time.Hour, Prepare: prepare})
+	s, err := New(context.Background(), Options{DBPath: path, Logger: quiet, Poll: time.Hour})
 	if err != nil {
 		t.Fatal(err)
 	}

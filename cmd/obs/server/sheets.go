@@ -15,10 +15,7 @@ import (
 )
 
 func (s *Server) sheet(w http.ResponseWriter, r *http.Request, snap *Snapshot) error {
-	a, err := atlasOf(snap)
-	if err != nil {
-		return err
-	}
+	a := snap.Atlas
 	file := r.PathValue("file")
 	ext := path.Ext(file)
 	ctype := map[string]string{".html": "text/html; charset=utf-8", ".pdf": "application/pdf"}[ext]
@@ -44,7 +41,7 @@ func (s *Server) sheet(w http.ResponseWriter, r *http.Request, snap *Snapshot) e
 		}
 		pdf, err := report.PDF(r.Context(), html)
 		if errors.Is(err, report.ErrNoChromium) {
-			return "", nil, &Error{http.StatusServiceUnavailable, "PDF indisponible : Chromium n'est pas installé sur le serveur (paquet Debian chromium)", err.Error()}
+			return "", nil, unavailable("PDF indisponible : Chromium n'est pas installé sur le serveur (paquet Debian chromium)", err.Error())
 		}
 		return ctype, pdf, err
 	})

@@ -14,6 +14,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/region-bretagne/obs/atlas"
 	"github.com/region-bretagne/obs/store"
 )
 
@@ -43,11 +44,11 @@ type Snapshot struct {
 	Sandbox  *store.Sandbox
 	LoadedAt time.Time
 	id       fileID
-	// Extra holds what higher layers derive from the store (the cube…),
-	// built by Options.Prepare.
-	Extra any
+	// Atlas is the store's cube and geometries, opened with the snapshot.
+	Atlas *atlas.Atlas
 
-	cache sync.Map // string -> cached
+	cacheMu sync.RWMutex
+	cache   map[string]cached // rendered responses, by key
 
 	mu      sync.Mutex
 	refs    int
@@ -61,7 +62,7 @@ type cached struct {
 	body        []byte
 }
 
-func openSnapshot(ctx context.Context, path string, prepare func(context.Context, *sql.DB) (any, error)) (*Snapshot, error) {
+func openSnapshot(ctx context.Context, path string) (*Snapshot, error) {
 	id, err := statID(path)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %s", store.ErrNoStore, path)
@@ -75,12 +76,10 @@ func openSnapshot(ctx context.Context, path string, prepare func(context.Context
 		db.Close()
 		return nil, err
 	}
-	s := &Snapshot{DB: db, Sandbox: sb, LoadedAt: time.Now(), id: id}
-	if prepare != nil {
-		if s.Extra, err = prepare(ctx, db); err != nil {
-			s.close()
-			return nil, fmt.Errorf("prepare store %s: %w", path, err)
-		}
+	s := &Snapshot{DB: db, Sandbox: sb, LoadedAt: time.Now(), id: id, cache: map[string]cached{}}
+	if s.Atlas, err = atlas.New(ctx, db); err != nil {
+		s.close()
+		return nil, fmt.Errorf("open the cube of %s: %w", path, err)
 	}
 	return s, nil
 }
@@ -131,13 +130,18 @@ func (s *Snapshot) close() {
 
 // Cached returns the cached response for key, or renders and keeps it.
 func (s *Snapshot) Cached(key string, render func() (string, []byte, error)) (string, []byte, error) {
-	if c, ok := s.cache.Load(key); ok {
-		return c.(cached).contentType, c.(cached).body, nil
+	s.cacheMu.RLock()
+	c, ok := s.cache[key]
+	s.cacheMu.RUnlock()
+	if ok {
+		return c.contentType, c.body, nil
 	}
 	ct, body, err := render()
 	if err != nil {
 		return "", nil, err
 	}
-	s.cache.Store(key, cached{ct, body})
+	s.cacheMu.Lock()
+	s.cache[key] = cached{ct, body}
+	s.cacheMu.Unlock()
 	return ct, body, nil
 }

@@ -40,7 +40,7 @@ func (s *Server) sql(w http.ResponseWriter, r *http.Request, snap *Snapshot) err
 	res, err := snap.Sandbox.Query(r.Context(), query)
 	if err != nil {
 		if errors.Is(err, store.ErrRefused) {
-			return &Error{http.StatusForbidden, "requête refusée : " + err.Error(), err.Error()}
+			return forbidden("requête refusée : "+err.Error(), err.Error())
 		}
 		// Errors of the analyst's SQL (syntax, unknown column, denied file
 		// access) are the caller's to fix.

@@ -14,15 +14,6 @@ import (
 	"github.com/region-bretagne/obs/cube"
 )
 
-// atlasOf returns the snapshot's atlas (the cube and geometries).
-func atlasOf(snap *Snapshot) (*atlas.Atlas, error) {
-	a, ok := snap.Extra.(*atlas.Atlas)
-	if !ok || a == nil {
-		return nil, fmt.Errorf("the store was opened without its cube")
-	}
-	return a, nil
-}
-
 // statusLabels are the French labels of fact statuses.
 var statusLabels = map[string]string{
 	cube.StatusOK: "ok", cube.StatusSecret: "secret statistique", cube.StatusMissing: "non disponible",
@@ -42,10 +33,7 @@ func num(v float64) *float64 {
 }
 
 func (s *Server) indicators(w http.ResponseWriter, r *http.Request, snap *Snapshot) error {
-	a, err := atlasOf(snap)
-	if err != nil {
-		return err
-	}
+	a := snap.Atlas
 	cat := a.Cube.Catalogue()
 	type public struct {
 		ID      string `json:"id"`
@@ -92,10 +80,7 @@ func (s *Server) indicators(w http.ResponseWriter, r *http.Request, snap *Snapsh
 }
 
 func (s *Server) values(w http.ResponseWriter, r *http.Request, snap *Snapshot) error {
-	a, err := atlasOf(snap)
-	if err != nil {
-		return err
-	}
+	a := snap.Atlas
 	q := r.URL.Query()
 	ind, err := indicatorParam(a.Cube, q.Get("indicator"))
 	if err != nil {
@@ -214,10 +199,7 @@ func (s *Server) renderValues(r *http.Request, a *atlas.Atlas, ind cube.Indicato
 }
 
 func (s *Server) compare(w http.ResponseWriter, r *http.Request, snap *Snapshot) error {
-	a, err := atlasOf(snap)
-	if err != nil {
-		return err
-	}
+	a := snap.Atlas
 	code := r.PathValue("code")
 	if err := checkCode(code); err != nil {
 		return err

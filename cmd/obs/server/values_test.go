@@ -135,7 +135,7 @@ func TestMapPathsOnePerTerritory(t *testing.T) {
 }
 
 func TestEmbedMap(t *testing.T) {
-	s, err := New(t.Context(), Options{DBPath: sharedStore(t), Logger: quiet, Poll: time.Hour, Prepare: prepare, FrameAncestors: "'self' https://www.bretagne.bzh"})
+	s, err := New(t.Context(), Options{DBPath: sharedStore(t), Logger: quiet, Poll: time.Hour, FrameAncestors: "'self' https://www.bretagne.bzh"})
 	if err != nil {
 		t.Fatal(err)
 	}
