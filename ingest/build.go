@@ -84,6 +84,9 @@ func Build(ctx context.Context, opts Options) (*Report, error) {
 	if log == nil {
 		log = slog.Default()
 	}
+	if len(opts.Steps) == 0 {
+		return nil, errors.New("ingest: no steps to run (the full store is pipeline.Steps(); the frame alone is ingest.FrameSteps())")
+	}
 	st, err := os.Stat(opts.DataDir)
 	if err != nil {
 		return nil, fmt.Errorf("data folder %s: %w", opts.DataDir, err)
