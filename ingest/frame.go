@@ -18,6 +18,8 @@ func frameSteps() []Step {
 		{"communes-geometry", loadCommuneGeometry},
 		{"areas-geometry", loadAreaGeometry},
 		{"qpv", loadQPV},
+		{"qpv-list", loadQPVList},
+		{"iris", loadIRIS},
 	}
 }
 
