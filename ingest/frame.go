@@ -19,6 +19,8 @@ func FrameSteps() []Step {
 		{"communes-geometry", loadCommuneGeometry},
 		{"areas-geometry", loadAreaGeometry},
 		{"qpv", loadQPV},
+		{"qpv-list", loadQPVList},
+		{"iris", loadIRIS},
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/region-bretagne/obs/data"
 )
@@ -22,7 +23,7 @@ type Table struct {
 	Vintage   string `json:"vintage"`
 	Licence   string `json:"licence"`
 	Required  bool   `json:"required"`
-	Level     string `json:"level"` // commune | epci | departement | region
+	Level     string `json:"level"` // commune | epci | departement | region | qpv | iris
 	// Encoding is utf-8 (a BOM is accepted), latin-1, or auto: UTF-8 when
 	// the bytes are valid UTF-8, else Latin-1 (CAF generation 1, whose
 	// encoding is not documented).
@@ -39,8 +40,18 @@ type Table struct {
 	// SkipCodes are special rows that are no territory (CAF: 99999 abroad,
 	// XXXXX unknown commune, empty code = not located): noted, not loaded.
 	SkipCodes []string `json:"skip_codes,omitempty"`
-	Groups    []Group  `json:"groups"`
-	Note      string   `json:"note,omitempty"`
+	// Thousands, when set, is the thousands separator of the numbers
+	// (U+202F in the QPV and CAF-by-IRIS files): removed between digit
+	// groups of three before the number is read (see tabular_quirks.go).
+	Thousands string `json:"thousands,omitempty"`
+	// TrailingEmpty accepts unnamed trailing columns (";;;;" at the end
+	// of every line), which must then be empty on every row.
+	TrailingEmpty bool `json:"trailing_empty,omitempty"`
+	// Summary names a key value that is no territory but the publisher's
+	// summary row ("Ensemble" = ensemble des QPV): loaded under that code.
+	Summary string  `json:"summary,omitempty"`
+	Groups  []Group `json:"groups"`
+	Note    string  `json:"note,omitempty"`
 }
 
 // Group is a set of columns published on one COG vintage.
@@ -66,7 +77,7 @@ type Column struct {
 }
 
 // Levels a tabular source may publish.
-var tableLevels = []string{"commune", "epci", "departement", "region"}
+var tableLevels = []string{"commune", "epci", "departement", "region", "qpv", "iris"}
 
 // TableCatalogue reads and checks the embedded data/tables.json.
 func TableCatalogue() ([]Table, error) {
@@ -113,6 +124,8 @@ func (t *Table) validate() error {
 		return fmt.Errorf("vintage column %q is not in the header", t.VintageColumn)
 	case len(t.Groups) == 0:
 		return fmt.Errorf("no column group")
+	case t.Thousands != "" && (t.Thousands == "," || t.Thousands == "." || strings.ContainsAny(t.Thousands, "0123456789")):
+		return fmt.Errorf("thousands separator %q: must not be a digit or a decimal mark", t.Thousands)
 	}
 	if t.Blank == nil {
 		t.Blank = &DefaultBlank

@@ -126,7 +126,11 @@ func readTable(ctx context.Context, db *sql.DB, cogs map[int]*COG, t Table, f *F
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", f.Path, err)
 	}
-	if err := checkHeader(f.Path, cols, t.Header); err != nil {
+	named := cols
+	if t.TrailingEmpty {
+		named = cols[:len(cols)-min(trailingEmpty(headerNames(f.Bytes)), len(cols))]
+	}
+	if err := checkHeader(f.Path, named, t.Header); err != nil {
 		return nil, err
 	}
 	idx := map[string]int{}
@@ -150,6 +154,11 @@ func readTable(ctx context.Context, db *sql.DB, cogs map[int]*COG, t Table, f *F
 		if err := rows.Scan(ptrs...); err != nil {
 			return nil, &ParseError{File: f.Path, Pos: Position{Line: line}, Err: err}
 		}
+		for i := len(named); i < len(cols); i++ {
+			if strings.TrimSpace(vals[i].String) != "" {
+				return nil, &ParseError{File: f.Path, Pos: Position{Line: line, Col: i + 1}, Element: "unnamed trailing column", Err: fmt.Errorf("value %q in a column without a header", vals[i].String)}
+			}
+		}
 		code := strings.TrimSpace(vals[idx[t.Key]].String)
 		if slices.Contains(t.SkipCodes, code) {
 			special[code] = append(special[code], line)
@@ -169,6 +178,15 @@ func readTable(ctx context.Context, db *sql.DB, cogs map[int]*COG, t Table, f *F
 		}
 		for gi, g := range t.Groups {
 			target, own, known := attach(cogs[g.COG], t.Level, code)
+			if t.Level == "qpv" || t.Level == "iris" {
+				var outside bool
+				target, known, outside = attachSub(cogs[g.COG], t, code)
+				own = known
+				if outside {
+					foreign++
+					continue
+				}
+			}
 			if !known {
 				if isBretonCode(code) && t.Level == "commune" {
 					r.notes = append(r.notes, tableNote{code, fmt.Sprintf("%s ligne %d\u00a0: code commune %s inconnu du COG %d, ligne ignorée", f.Path, line, code, g.COG)})
@@ -196,7 +214,11 @@ func readTable(ctx context.Context, db *sql.DB, cogs map[int]*COG, t Table, f *F
 				if col.Blank != nil {
 					blank = *col.Blank
 				}
-				c, err := ParseCell(raw.String, dec, blank)
+				text, err := stripThousands(raw.String, t.Thousands)
+				if err != nil {
+					return nil, &ParseError{File: f.Path, Pos: Position{Line: line, Col: idx[col.Column] + 1}, Element: fmt.Sprintf("column %s (code %s)", col.Column, code), Err: err}
+				}
+				c, err := ParseCell(text, dec, blank)
 				if err != nil {
 					return nil, &ParseError{File: f.Path, Pos: Position{Line: line, Col: idx[col.Column] + 1}, Element: fmt.Sprintf("column %s (code %s)", col.Column, code), Err: err}
 				}
