@@ -62,34 +62,6 @@ func (a *Atlas) Shapes(ctx context.Context, level string, full bool) ([]store.Sh
 	return s, nil
 }
 
-// LevelLabel names a level in French, in the plural for map subtitles.
-func LevelLabel(level string) string {
-	switch level {
-	case "commune":
-		return "communes"
-	case "epci":
-		return "intercommunalités (EPCI)"
-	case "departement":
-		return "départements"
-	case "region":
-		return "région"
-	case "qpv":
-		return "quartiers prioritaires"
-	}
-	return level
-}
-
-// MapUnit converts a catalogue unit to the maps package's unit text.
-func MapUnit(unit string) string {
-	switch unit {
-	case "per_10000":
-		return "pour 10\u202f000 hab."
-	case "per_km2":
-		return "hab./km²"
-	}
-	return unit
-}
-
 // Error is a bad request, explained in French and English.
 type Error struct {
 	FR, EN string

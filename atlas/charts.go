@@ -11,6 +11,7 @@ import (
 
 	"github.com/region-bretagne/obs/cube"
 	"github.com/region-bretagne/obs/maps"
+	"github.com/region-bretagne/obs/value"
 )
 
 // ChartKinds are the charts obs draws from one indicator.
@@ -28,7 +29,7 @@ func chartValue(f cube.Fact) maps.ChartValue {
 }
 
 func (a *Atlas) chartText(ind cube.Indicator, id, subtitle string, f cube.Fact) maps.ChartText {
-	return maps.ChartText{ID: id, Title: ind.Label, Subtitle: subtitle, Unit: MapUnit(ind.Unit), Decimals: ind.Decimals,
+	return maps.ChartText{ID: id, Title: ind.Label, Subtitle: subtitle, Unit: ind.Unit, Decimals: ind.Decimals,
 		Source: f.Source, Vintage: f.Vintage}
 }
 
@@ -89,7 +90,7 @@ func (a *Atlas) RankingChart(ctx context.Context, indicator, level, vintage, pub
 	if len(facts) == 0 {
 		return maps.RankingChart{}, badf("aucune valeur", "no values")
 	}
-	ch := maps.RankingChart{ChartText: a.chartText(ind, "ranking-"+ind.ID, "Classement des "+LevelLabel(level), facts[0]), Highlight: highlight}
+	ch := maps.RankingChart{ChartText: a.chartText(ind, "ranking-"+ind.ID, "Classement des "+value.Level(level).Plural(), facts[0]), Highlight: highlight}
 	for _, f := range facts {
 		ch.Items = append(ch.Items, maps.RankedItem{Code: f.Code, Name: f.Name, ChartValue: chartValue(f)})
 	}

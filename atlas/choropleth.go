@@ -11,6 +11,7 @@ import (
 
 	"github.com/region-bretagne/obs/cube"
 	"github.com/region-bretagne/obs/maps"
+	"github.com/region-bretagne/obs/value"
 )
 
 // MapLevels are the levels a choropleth can be drawn at.
@@ -110,7 +111,7 @@ func (a *Atlas) Choropleth(ctx context.Context, r Request) (*Map, error) {
 	}
 	spec := maps.ChoroplethSpec{
 		Title:      ind.Label,
-		Unit:       MapUnit(ind.Unit),
+		Unit:       ind.Unit,
 		Decimals:   ind.Decimals,
 		Palette:    r.Palette,
 		Highlight:  r.Highlight,
@@ -121,7 +122,7 @@ func (a *Atlas) Choropleth(ctx context.Context, r Request) (*Map, error) {
 	var values []float64
 	for _, s := range shapes {
 		f, ok := byCode[s.Code]
-		area := maps.Area{Code: s.Code, Name: s.Name, Geom: s.Geom, Status: cube.StatusMissing}
+		area := maps.Area{Code: s.Code, Name: s.Name, Geom: s.Geom, Status: value.StatusMissing}
 		if ok {
 			area.Status = f.Status
 			if f.HasValue() {
@@ -138,7 +139,7 @@ func (a *Atlas) Choropleth(ctx context.Context, r Request) (*Map, error) {
 		if p, ok := a.Cube.Catalogue().Public(pub); ok {
 			label = p.Label
 		}
-		spec.Subtitle = fmt.Sprintf("%s · %s · %s", capitalize(LevelLabel(r.Level)), label, facts[0].Vintage)
+		spec.Subtitle = fmt.Sprintf("%s · %s · %s", capitalize(value.Level(r.Level).Plural()), label, facts[0].Vintage)
 	}
 	if spec.Breaks, err = maps.Classify(values, method, r.Classes, r.Breaks); err != nil {
 		return nil, badf("classification impossible : %v", "cannot classify: %v", err)

@@ -16,6 +16,8 @@ import (
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
 	duckdb "github.com/duckdb/duckdb-go/v2"
+
+	"github.com/region-bretagne/obs/value"
 )
 
 // Territory is a territory of the frame, with the territories that hold it.
@@ -215,7 +217,7 @@ func (c *Cube) loadFacts(ctx context.Context, db *sql.DB) error {
 	if err != nil {
 		return fmt.Errorf("cube: read facts (run obs ingest to build them): %w", err)
 	}
-	units := map[string]string{}
+	units := map[string]value.Unit{}
 	for _, ind := range c.cat.Indicators {
 		units[ind.ID] = ind.Unit
 	}
@@ -278,7 +280,7 @@ func (c *Cube) appendBatch(rec arrow.RecordBatch) error {
 		c.facts = append(c.facts, Fact{
 			Indicator: str[0](i), COG: int(cog.Value(i)), Level: str[2](i), Code: str[3](i), Public: str[4](i), Vintage: str[5](i),
 			Value: f64(num[6], i), Numerator: f64(num[7], i), Denominator: f64(num[8], i),
-			Status: str[9](i), Reason: str[10](i), Coverage: f64(num[11], i), Source: str[12](i), CrossBorder: cross.Value(i), Name: str[14](i),
+			Status: value.Status(str[9](i)), Reason: str[10](i), Coverage: f64(num[11], i), Source: str[12](i), CrossBorder: cross.Value(i), Name: str[14](i),
 		})
 	}
 	return nil

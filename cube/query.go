@@ -12,6 +12,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/region-bretagne/obs/value"
 )
 
 // Levels of the cube, from the finest.
@@ -195,7 +197,7 @@ func (c *Cube) Compare(ctx context.Context, code string) ([]Comparison, error) {
 				reason = rerr.Error()
 			}
 			cmp.Facts[i] = Fact{Indicator: ind.ID, Level: p.Level, Code: p.Code, Name: p.Name, Public: cmp.Public, Vintage: vintage, COG: c.cog,
-				Value: nan, Numerator: nan, Denominator: nan, Status: StatusMissing, Reason: reason, Source: ind.Source, Unit: ind.Unit, CrossBorder: p.CrossBorder}
+				Value: nan, Numerator: nan, Denominator: nan, Status: value.StatusMissing, Reason: reason, Source: ind.Source, Unit: ind.Unit, CrossBorder: p.CrossBorder}
 		}
 		out = append(out, cmp)
 	}

@@ -13,6 +13,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"testing"
+
+	"github.com/region-bretagne/obs/value"
 )
 
 // rawCSV reads a staged INSEE file into rows keyed by column name.
@@ -87,7 +89,7 @@ func TestRegionPopulationIsSumOfCommunes(t *testing.T) {
 	}
 	var sum float64
 	for _, f := range communes {
-		if f.Status != StatusOK {
+		if f.Status != value.StatusOK {
 			t.Errorf("commune %s population status %s (%s)", f.Code, f.Status, f.Reason)
 		}
 		sum += f.Value
@@ -105,7 +107,7 @@ func TestRegionPopulationIsSumOfCommunes(t *testing.T) {
 	if got := regions[0].Value; got != sum || got != raw || got != 3422845 {
 		t.Errorf("region population %v, sum of communes %v, raw CSV %v, want all 3 422 845", got, sum, raw)
 	}
-	if regions[0].Coverage != 1 || regions[0].Status != StatusOK {
+	if regions[0].Coverage != 1 || regions[0].Status != value.StatusOK {
 		t.Errorf("region population coverage %v status %s", regions[0].Coverage, regions[0].Status)
 	}
 }
@@ -149,7 +151,7 @@ func TestEPCIUnemploymentIsRatioOfSums(t *testing.T) {
 		if mean := sumRates / float64(n); n > 1 && math.Abs(f.Value-mean) < 1e-6 {
 			t.Errorf("EPCI %s: rate %v equals the mean of commune rates %v", f.Code, f.Value, mean)
 		}
-		if f.Coverage != 1 || f.Status != StatusOK {
+		if f.Coverage != 1 || f.Status != value.StatusOK {
 			t.Errorf("EPCI %s: coverage %v status %s", f.Code, f.Coverage, f.Status)
 		}
 		if f.CrossBorder != (f.Code == "243500741" || f.Code == "244400610") {
@@ -167,7 +169,7 @@ func TestPovertyRateNotComputedFromCommunes(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, f := range facts {
-			if f.HasValue() || f.Status != StatusMissing || f.Reason != ReasonNotPublished {
+			if f.HasValue() || f.Status != value.StatusMissing || f.Reason != ReasonNotPublished {
 				t.Errorf("real data, %s %s: %v %s %q, want missing %q", level, f.Code, f.Value, f.Status, f.Reason, ReasonNotPublished)
 			}
 		}
@@ -182,7 +184,7 @@ func TestPovertyRateNotComputedFromCommunes(t *testing.T) {
 	for _, f := range facts {
 		want, ok := published[f.Code]
 		switch {
-		case ok && (f.Value != want || f.Status != StatusOK):
+		case ok && (f.Value != want || f.Status != value.StatusOK):
 			t.Errorf("fixture EPCI %s: %v %s, want published %v", f.Code, f.Value, f.Status, want)
 		case !ok && (f.HasValue() || f.Reason != ReasonNotPublished):
 			t.Errorf("EPCI %s absent from the file: %v %q, want missing %q", f.Code, f.Value, f.Reason, ReasonNotPublished)
@@ -222,7 +224,7 @@ func TestNonAdditiveNotConvertedAcrossMerges(t *testing.T) {
 		return Fact{}
 	}
 	// 22241 absorbed 22027 and 22043 on 1 January 2025.
-	if f := find(med, "22241"); f.HasValue() || f.Status != StatusMissing {
+	if f := find(med, "22241"); f.HasValue() || f.Status != value.StatusMissing {
 		t.Errorf("merged commune median on COG 2026: %v %s, want missing", f.Value, f.Status)
 	}
 	want := num(t, raw["22241"]["NBMENFISC21"]) + num(t, raw["22027"]["NBMENFISC21"]) + num(t, raw["22043"]["NBMENFISC21"])

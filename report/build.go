@@ -14,6 +14,7 @@ import (
 	"github.com/region-bretagne/obs/atlas"
 	"github.com/region-bretagne/obs/cube"
 	"github.com/region-bretagne/obs/maps"
+	"github.com/region-bretagne/obs/value"
 )
 
 // Build makes the fact sheet of a commune, an EPCI, a département or the
@@ -36,7 +37,7 @@ func Build(ctx context.Context, a *atlas.Atlas, code string) (*Sheet, error) {
 	for _, c := range cmps {
 		b.cmp[c.Indicator.ID] = c
 	}
-	s := &Sheet{Code: t.Code, Name: t.Name, Level: t.Level, LevelLabel: levelLabel(t.Level), COG: a.Cube.COG(),
+	s := &Sheet{Code: t.Code, Name: t.Name, Level: t.Level, LevelLabel: value.Level(t.Level).Label(), COG: a.Cube.COG(),
 		CrossBorder: t.CrossBorder, Generated: time.Now()}
 	s.Context = b.contextText()
 	b.columns(cmps, s)
@@ -67,21 +68,6 @@ type builder struct {
 	cols  []int            // indices in chain of the columns shown
 	cmp   map[string]cube.Comparison
 	notes *notes
-}
-
-// levelLabel names a level on the sheet.
-func levelLabel(level string) string {
-	switch level {
-	case "commune":
-		return "Commune"
-	case "epci":
-		return "Intercommunalité (EPCI)"
-	case "departement":
-		return "Département"
-	case "region":
-		return "Région"
-	}
-	return level
 }
 
 // contextText places the territory: its EPCI and département, or its
@@ -274,7 +260,7 @@ func (b *builder) maps(s *Sheet) error {
 	}
 	s.MapSVG = inlineSVG(svg, "carte")
 	s.MapCaption = fr(fmt.Sprintf("Classes calculées sur toutes les %s de Bretagne : les couleurs se lisent de la même façon sur chaque fiche.",
-		atlas.LevelLabel(level)))
+		value.Level(level).Plural()))
 	if b.t.Level == "region" {
 		return nil
 	}

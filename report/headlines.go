@@ -8,7 +8,6 @@ import (
 	"fmt"
 
 	"github.com/region-bretagne/obs/cube"
-	"github.com/region-bretagne/obs/maps"
 )
 
 // headlineSpecs are the key figures, in reading order, with the words
@@ -68,7 +67,7 @@ func (b *builder) reference(c cube.Comparison) (string, bool) {
 		if !f.HasValue() {
 			continue
 		}
-		return fmt.Sprintf("%s : %s", b.chain[j].Name, maps.FormatValue(f.Value, cellUnit(c.Indicator.Unit), c.Indicator.Decimals)), true
+		return fmt.Sprintf("%s : %s", b.chain[j].Name, cellUnit(c.Indicator.Unit).Format(f.Value, c.Indicator.Decimals)), true
 	}
 	return "", false
 }

@@ -92,3 +92,16 @@ func TestStatusLabel(t *testing.T) {
 		}
 	}
 }
+
+// TestUnitLabel checks the French name of every unit in a listing.
+func TestUnitLabel(t *testing.T) {
+	want := map[Unit]string{
+		UnitPercent: "%", UnitCount: "nombre", UnitEuro: "€", UnitRatio: "rapport",
+		UnitPer10000: "pour 10\u202f000 hab.", UnitPerKm2: "hab./km²",
+	}
+	for _, u := range Units {
+		if got := u.Label(); got != want[u] {
+			t.Errorf("%s.Label() = %q, want %q", u, got, want[u])
+		}
+	}
+}

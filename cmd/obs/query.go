@@ -8,7 +8,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/region-bretagne/obs/atlas"
 	"io"
 	"os"
 	"slices"
@@ -18,6 +17,7 @@ import (
 	"github.com/region-bretagne/obs/cube"
 	"github.com/region-bretagne/obs/frnum"
 	"github.com/region-bretagne/obs/store"
+	"github.com/region-bretagne/obs/value"
 )
 
 func init() {
@@ -142,7 +142,7 @@ func writeFacts(ctx context.Context, w io.Writer, c *cube.Cube, facts []cube.Fac
 // formatValue prints a value with French typography for its unit, or
 // the status of a value that is not shown.
 func formatValue(f cube.Fact, decimals int) string {
-	return atlas.ValueText(f, atlas.MapUnit(f.Unit), decimals)
+	return f.Text(value.FormTable, decimals)
 }
 
 func writeFactsTable(w io.Writer, c *cube.Cube, facts []cube.Fact) error {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/region-bretagne/obs/atlas"
 	"github.com/region-bretagne/obs/cube"
+	"github.com/region-bretagne/obs/value"
 )
 
 // atlasOf returns the snapshot's atlas (the cube and geometries).
@@ -21,17 +22,6 @@ func atlasOf(snap *Snapshot) (*atlas.Atlas, error) {
 		return nil, fmt.Errorf("the store was opened without its cube")
 	}
 	return a, nil
-}
-
-// statusLabels are the French labels of fact statuses.
-var statusLabels = map[string]string{
-	cube.StatusOK: "ok", cube.StatusSecret: "secret statistique", cube.StatusMissing: "non disponible",
-	cube.StatusFloored: "valeur plancher", cube.StatusEstimated: "estimation",
-}
-
-// factText formats a fact's value in French, or says why it has none.
-func factText(f cube.Fact, decimals int) string {
-	return atlas.ValueText(f, atlas.MapUnit(f.Unit), decimals)
 }
 
 func num(v float64) *float64 {
@@ -68,7 +58,7 @@ func (s *Server) indicators(w http.ResponseWriter, r *http.Request, snap *Snapsh
 	var out []item
 	for _, group := range cat.ByTheme() {
 		for _, ind := range group {
-			it := item{ID: ind.ID, Libelle: ind.Label, Definition: ind.Definition, Theme: ind.Theme, Unite: ind.Unit,
+			it := item{ID: ind.ID, Libelle: ind.Label, Definition: ind.Definition, Theme: ind.Theme, Unite: string(ind.Unit),
 				Type: ind.Kind, Source: ind.Source, Millesime: ind.Vintage, Statut: ind.Status, Millesimes: []string{}}
 			if th, ok := cat.Theme(ind.Theme); ok {
 				it.ThemeLibelle = th.Label
@@ -172,22 +162,22 @@ func (s *Server) renderValues(r *http.Request, a *atlas.Atlas, ind cube.Indicato
 		err = cube.WriteArrow(&b, facts)
 		return b.Bytes(), err
 	}
-	type value struct {
-		Code          string   `json:"code"`
-		Libelle       string   `json:"libelle"`
-		Valeur        *float64 `json:"valeur"`
-		Numerateur    *float64 `json:"numerateur"`
-		Denominateur  *float64 `json:"denominateur"`
-		Statut        string   `json:"statut"`
-		StatutLibelle string   `json:"statut_libelle"`
-		Raison        string   `json:"raison,omitempty"`
-		Couverture    float64  `json:"couverture"`
-		Millesime     string   `json:"millesime"`
-		Source        string   `json:"source"`
-		COG           int      `json:"cog"`
-		Texte         string   `json:"texte"`
-		Rang          int      `json:"rang,omitempty"`
-		Transfront    bool     `json:"transfrontalier,omitempty"`
+	type entry struct {
+		Code          string       `json:"code"`
+		Libelle       string       `json:"libelle"`
+		Valeur        *float64     `json:"valeur"`
+		Numerateur    *float64     `json:"numerateur"`
+		Denominateur  *float64     `json:"denominateur"`
+		Statut        value.Status `json:"statut"`
+		StatutLibelle string       `json:"statut_libelle"`
+		Raison        string       `json:"raison,omitempty"`
+		Couverture    float64      `json:"couverture"`
+		Millesime     string       `json:"millesime"`
+		Source        string       `json:"source"`
+		COG           int          `json:"cog"`
+		Texte         string       `json:"texte"`
+		Rang          int          `json:"rang,omitempty"`
+		Transfront    bool         `json:"transfrontalier,omitempty"`
 	}
 	out := struct {
 		Indicateur struct {
@@ -197,14 +187,14 @@ func (s *Server) renderValues(r *http.Request, a *atlas.Atlas, ind cube.Indicato
 		Public    string  `json:"public"`
 		Millesime string  `json:"millesime"`
 		COG       int     `json:"cog"`
-		Valeurs   []value `json:"valeurs"`
-	}{Niveau: level, COG: a.Cube.COG(), Valeurs: []value{}}
-	out.Indicateur.ID, out.Indicateur.Libelle, out.Indicateur.Unite, out.Indicateur.Source = ind.ID, ind.Label, ind.Unit, ind.Source
+		Valeurs   []entry `json:"valeurs"`
+	}{Niveau: level, COG: a.Cube.COG(), Valeurs: []entry{}}
+	out.Indicateur.ID, out.Indicateur.Libelle, out.Indicateur.Unite, out.Indicateur.Source = ind.ID, ind.Label, string(ind.Unit), ind.Source
 	for _, f := range ranked {
 		out.Public, out.Millesime = f.Public, f.Vintage
-		out.Valeurs = append(out.Valeurs, value{Code: f.Code, Libelle: f.Name, Valeur: num(f.Value), Numerateur: num(f.Numerator),
-			Denominateur: num(f.Denominator), Statut: f.Status, StatutLibelle: statusLabels[f.Status], Raison: f.Reason,
-			Couverture: f.Coverage, Millesime: f.Vintage, Source: f.Source, COG: f.COG, Texte: factText(f.Fact, ind.Decimals),
+		out.Valeurs = append(out.Valeurs, entry{Code: f.Code, Libelle: f.Name, Valeur: num(f.Value), Numerateur: num(f.Numerator),
+			Denominateur: num(f.Denominator), Statut: f.Status, StatutLibelle: f.Status.Label(), Raison: f.Reason,
+			Couverture: f.Coverage, Millesime: f.Vintage, Source: f.Source, COG: f.COG, Texte: f.Text(value.FormTable, ind.Decimals),
 			Rang: f.Rank, Transfront: f.CrossBorder})
 	}
 	enc := json.NewEncoder(&b)
@@ -230,15 +220,15 @@ func (s *Server) compare(w http.ResponseWriter, r *http.Request, snap *Snapshot)
 		return cubeError(err)
 	}
 	type cell struct {
-		Niveau     string   `json:"niveau"`
-		Code       string   `json:"code"`
-		Libelle    string   `json:"libelle"`
-		Valeur     *float64 `json:"valeur"`
-		Statut     string   `json:"statut"`
-		Texte      string   `json:"texte"`
-		Raison     string   `json:"raison,omitempty"`
-		Couverture float64  `json:"couverture"`
-		Source     string   `json:"source"`
+		Niveau     string       `json:"niveau"`
+		Code       string       `json:"code"`
+		Libelle    string       `json:"libelle"`
+		Valeur     *float64     `json:"valeur"`
+		Statut     value.Status `json:"statut"`
+		Texte      string       `json:"texte"`
+		Raison     string       `json:"raison,omitempty"`
+		Couverture float64      `json:"couverture"`
+		Source     string       `json:"source"`
 	}
 	type row struct {
 		Indicateur string `json:"indicateur"`
@@ -253,7 +243,7 @@ func (s *Server) compare(w http.ResponseWriter, r *http.Request, snap *Snapshot)
 		rw := row{Indicateur: c.Indicator.ID, Libelle: c.Indicator.Label, Theme: c.Indicator.Theme, Public: c.Public, Millesime: c.Vintage}
 		for _, f := range c.Facts {
 			rw.Valeurs = append(rw.Valeurs, cell{Niveau: f.Level, Code: f.Code, Libelle: f.Name, Valeur: num(f.Value), Statut: f.Status,
-				Texte: factText(f, c.Indicator.Decimals), Raison: f.Reason, Couverture: f.Coverage, Source: f.Source})
+				Texte: f.Text(value.FormTable, c.Indicator.Decimals), Raison: f.Reason, Couverture: f.Coverage, Source: f.Source})
 		}
 		out = append(out, rw)
 	}
