@@ -10,6 +10,7 @@ import (
 
 	"github.com/region-bretagne/obs/cube"
 	"github.com/region-bretagne/obs/store"
+	"github.com/region-bretagne/obs/value"
 )
 
 // Atlas holds a cube and the store's geometries, read once per level.
@@ -22,7 +23,7 @@ type Atlas struct {
 }
 
 type shapeKey struct {
-	level string
+	level value.Level
 	cog   int
 	full  bool
 }
@@ -47,7 +48,7 @@ func NewFor(ctx context.Context, db *sql.DB, indicators ...string) (*Atlas, erro
 }
 
 // Shapes returns the geometries of a level on the cube's COG (cached).
-func (a *Atlas) Shapes(ctx context.Context, level string, full bool) ([]store.Shape, error) {
+func (a *Atlas) Shapes(ctx context.Context, level value.Level, full bool) ([]store.Shape, error) {
 	k := shapeKey{level, a.Cube.COG(), full}
 	a.mu.Lock()
 	defer a.mu.Unlock()

@@ -67,7 +67,7 @@ func Record(facts []Fact) arrow.RecordBatch {
 		str(8, f.Vintage)
 		str(9, f.Source)
 		str(10, f.Indicator)
-		str(11, f.Level)
+		str(11, string(f.Level))
 		str(12, f.Public)
 		b.Field(13).(*array.Int32Builder).Append(int32(f.COG))
 	}
@@ -141,7 +141,7 @@ func WriteParquet(ctx context.Context, w io.Writer, facts []Fact) error {
 	rows := make([][]any, len(facts))
 	for i, f := range facts {
 		rows[i] = []any{f.Code, f.Name, null(f.Value), null(f.Numerator), null(f.Denominator), string(f.Status), f.Reason,
-			f.Coverage, f.Vintage, f.Source, f.Indicator, f.Level, f.Public, int32(f.COG)}
+			f.Coverage, f.Vintage, f.Source, f.Indicator, string(f.Level), f.Public, int32(f.COG)}
 	}
 	if err := store.Append(ctx, db, "q", rows); err != nil {
 		return err

@@ -23,7 +23,7 @@ const ReasonNotPublished = "non publié à ce niveau"
 // known. A secret is never 0.
 type Fact struct {
 	Indicator   string
-	Level       string // commune | epci | departement | region | france
+	Level       value.Level // commune | epci | departement | region | france
 	Code        string
 	Name        string
 	Public      string
@@ -58,7 +58,7 @@ func (f Fact) HasDenominator() bool { return !math.IsNaN(f.Denominator) }
 // factJSON is the JSON form of a Fact: absent numbers are null.
 type factJSON struct {
 	Indicator   string       `json:"indicator"`
-	Level       string       `json:"level"`
+	Level       value.Level  `json:"level"`
 	Code        string       `json:"code"`
 	Name        string       `json:"name"`
 	Public      string       `json:"public"`

@@ -163,7 +163,7 @@ func TestEPCIUnemploymentIsRatioOfSums(t *testing.T) {
 func TestPovertyRateNotComputedFromCommunes(t *testing.T) {
 	ctx := context.Background()
 	_, c := realCube(t)
-	for _, level := range []string{"epci", "departement", "region", "france"} {
+	for _, level := range []value.Level{value.LevelEPCI, value.LevelDepartement, value.LevelRegion, value.LevelFrance} {
 		facts, err := c.Values(ctx, "taux_pauvrete", level, "2021", "ensemble")
 		if err != nil {
 			t.Fatal(err)

@@ -26,7 +26,7 @@ func Build(ctx context.Context, a *atlas.Atlas, code string) (*Sheet, error) {
 	if err != nil {
 		return nil, fmt.Errorf("fiche %s : %w", code, err)
 	}
-	if t.Level == "france" {
+	if t.Level == value.LevelFrance {
 		return nil, fmt.Errorf("fiche %s : niveau %s %w (commune, EPCI, département ou région)", code, t.Level, cube.ErrUnknown)
 	}
 	cmps, err := a.Cube.Compare(ctx, code)
@@ -75,18 +75,18 @@ type builder struct {
 func (b *builder) contextText() string {
 	var parts []string
 	for _, p := range b.chain[1:] {
-		if p.Level == "epci" || p.Level == "departement" {
+		if p.Level == value.LevelEPCI || p.Level == value.LevelDepartement {
 			parts = append(parts, p.Name)
 		}
 	}
 	switch b.t.Level {
-	case "commune":
+	case value.LevelCommune:
 		if b.t.EPCI == "" {
 			parts = append(parts, "commune hors EPCI")
 		}
-	case "epci", "departement", "region":
+	case value.LevelEPCI, value.LevelDepartement, value.LevelRegion:
 		n := 0
-		for _, c := range b.a.Cube.Territories("commune") {
+		for _, c := range b.a.Cube.Territories(value.LevelCommune) {
 			if c.Within(b.t) {
 				n++
 			}
@@ -261,7 +261,7 @@ func (b *builder) maps(s *Sheet) error {
 	s.MapSVG = inlineSVG(svg, "carte")
 	s.MapCaption = fr(fmt.Sprintf("Classes calculées sur toutes les %s de Bretagne : les couleurs se lisent de la même façon sur chaque fiche.",
 		value.Level(level).Plural()))
-	if b.t.Level == "region" {
+	if b.t.Level == value.LevelRegion {
 		return nil
 	}
 	loc, err := b.c.locatorOf(b.ctx, b.a)

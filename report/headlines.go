@@ -8,6 +8,7 @@ import (
 	"fmt"
 
 	"github.com/region-bretagne/obs/cube"
+	"github.com/region-bretagne/obs/value"
 )
 
 // headlineSpecs are the key figures, in reading order, with the words
@@ -61,7 +62,7 @@ func (b *builder) reference(c cube.Comparison) (string, bool) {
 	for i := len(b.cols) - 1; i >= 1; i-- {
 		j := b.cols[i]
 		f := c.Facts[j]
-		if f.Level != "region" && f.Level != "france" {
+		if f.Level != value.LevelRegion && f.Level != value.LevelFrance {
 			continue
 		}
 		if !f.HasValue() {

@@ -129,7 +129,7 @@ func (s *Server) values(w http.ResponseWriter, r *http.Request, snap *Snapshot) 
 }
 
 // renderValues answers /api/values in one format.
-func (s *Server) renderValues(r *http.Request, a *atlas.Atlas, ind cube.Indicator, level, code, format string, q url.Values) ([]byte, error) {
+func (s *Server) renderValues(r *http.Request, a *atlas.Atlas, ind cube.Indicator, level value.Level, code, format string, q url.Values) ([]byte, error) {
 	ranked, err := a.Cube.Rank(r.Context(), ind.ID, level, q.Get("vintage"), q.Get("public"))
 	if err != nil {
 		return nil, cubeError(err)
@@ -183,11 +183,11 @@ func (s *Server) renderValues(r *http.Request, a *atlas.Atlas, ind cube.Indicato
 		Indicateur struct {
 			ID, Libelle, Unite, Source string
 		} `json:"indicateur"`
-		Niveau    string  `json:"niveau"`
-		Public    string  `json:"public"`
-		Millesime string  `json:"millesime"`
-		COG       int     `json:"cog"`
-		Valeurs   []entry `json:"valeurs"`
+		Niveau    value.Level `json:"niveau"`
+		Public    string      `json:"public"`
+		Millesime string      `json:"millesime"`
+		COG       int         `json:"cog"`
+		Valeurs   []entry     `json:"valeurs"`
 	}{Niveau: level, COG: a.Cube.COG(), Valeurs: []entry{}}
 	out.Indicateur.ID, out.Indicateur.Libelle, out.Indicateur.Unite, out.Indicateur.Source = ind.ID, ind.Label, string(ind.Unit), ind.Source
 	for _, f := range ranked {
@@ -220,7 +220,7 @@ func (s *Server) compare(w http.ResponseWriter, r *http.Request, snap *Snapshot)
 		return cubeError(err)
 	}
 	type cell struct {
-		Niveau     string       `json:"niveau"`
+		Niveau     value.Level  `json:"niveau"`
 		Code       string       `json:"code"`
 		Libelle    string       `json:"libelle"`
 		Valeur     *float64     `json:"valeur"`
