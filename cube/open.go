@@ -139,11 +139,11 @@ func (c *Cube) loadTerritories(ctx context.Context, db *sql.DB) error {
 			return err
 		}
 		switch t.Level {
-		case "commune":
+		case value.LevelCommune:
 			t.EPCI, t.Departement, t.Region = epci.String, dep.String, reg.String
-		case "epci":
+		case value.LevelEPCI:
 			t.Departement, t.Region = epciDep.String, "53"
-		case "departement":
+		case value.LevelDepartement:
 			t.Region = "53"
 		}
 		if c.terr[t.COG] == nil {

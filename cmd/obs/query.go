@@ -35,7 +35,7 @@ func runQuery(ctx context.Context, args []string, stdout io.Writer) error {
 	fs, dbFlag := newFlags("query")
 	var o queryOptions
 	fs.StringVar(&o.indicator, "indicator", "", "indicator id (see obs indicators)")
-	fs.StringVar(&o.level, "level", "commune", "level: "+value.JoinLevels(cube.Levels, "|"))
+	fs.StringVar(&o.level, "level", string(value.LevelCommune), "level: "+value.JoinLevels(cube.Levels, "|"))
 	fs.StringVar(&o.territory, "territory", "", "territory code: that territory, or the territories of --level inside it (e.g. the communes of an EPCI)")
 	fs.StringVar(&o.public, "public", "", "public (default: the indicator's first, usually ensemble)")
 	fs.StringVar(&o.vintage, "vintage", "", "data vintage (default: the latest)")
