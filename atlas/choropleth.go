@@ -11,10 +11,11 @@ import (
 
 	"github.com/region-bretagne/obs/cube"
 	"github.com/region-bretagne/obs/maps"
+	"github.com/region-bretagne/obs/value"
 )
 
 // MapLevels are the levels a choropleth can be drawn at.
-var MapLevels = []string{"commune", "epci", "departement"}
+var MapLevels = []value.Level{value.LevelCommune, value.LevelEPCI, value.LevelDepartement}
 
 // Request is a choropleth question, as `obs map` and /maps take it.
 type Request struct {
@@ -69,9 +70,10 @@ func (a *Atlas) Choropleth(ctx context.Context, r Request) (*Map, error) {
 		return nil, badf("indicateur inconnu « %s » (voir /api/indicators)", "unknown indicator %q (see /api/indicators)", r.Indicator)
 	}
 	if r.Level == "" {
-		r.Level = "commune"
+		r.Level = string(value.LevelCommune)
 	}
-	if !slices.Contains(MapLevels, r.Level) {
+	level := value.Level(r.Level)
+	if !slices.Contains(MapLevels, level) {
 		return nil, badf("niveau de carte inconnu « %s » (commune, epci, departement)", "unknown map level %q (commune, epci, departement)", r.Level)
 	}
 	if r.Method == "" {
@@ -90,7 +92,7 @@ func (a *Atlas) Choropleth(ctx context.Context, r Request) (*Map, error) {
 	if method == maps.Manual && len(r.Breaks) < 2 {
 		return nil, badf("la méthode manuelle demande au moins deux bornes (--breaks a,b,c)", "manual classification needs at least two breaks (--breaks a,b,c)")
 	}
-	facts, err := a.Cube.Values(ctx, r.Indicator, r.Level, r.Vintage, r.Public)
+	facts, err := a.Cube.Values(ctx, r.Indicator, level, r.Vintage, r.Public)
 	if err != nil {
 		if errors.Is(err, cube.ErrUnknown) {
 			return nil, &Error{FR: err.Error(), EN: "bad request: " + err.Error()}
@@ -100,7 +102,7 @@ func (a *Atlas) Choropleth(ctx context.Context, r Request) (*Map, error) {
 		}
 		return nil, err
 	}
-	shapes, err := a.Shapes(ctx, r.Level, false)
+	shapes, err := a.Shapes(ctx, level, false)
 	if err != nil {
 		return nil, err
 	}
@@ -110,7 +112,7 @@ func (a *Atlas) Choropleth(ctx context.Context, r Request) (*Map, error) {
 	}
 	spec := maps.ChoroplethSpec{
 		Title:      ind.Label,
-		Unit:       MapUnit(ind.Unit),
+		Unit:       ind.Unit,
 		Decimals:   ind.Decimals,
 		Palette:    r.Palette,
 		Highlight:  r.Highlight,
@@ -121,7 +123,7 @@ func (a *Atlas) Choropleth(ctx context.Context, r Request) (*Map, error) {
 	var values []float64
 	for _, s := range shapes {
 		f, ok := byCode[s.Code]
-		area := maps.Area{Code: s.Code, Name: s.Name, Geom: s.Geom, Status: cube.StatusMissing}
+		area := maps.Area{Code: s.Code, Name: s.Name, Geom: s.Geom, Status: value.StatusMissing}
 		if ok {
 			area.Status = f.Status
 			if f.HasValue() {
@@ -138,13 +140,13 @@ func (a *Atlas) Choropleth(ctx context.Context, r Request) (*Map, error) {
 		if p, ok := a.Cube.Catalogue().Public(pub); ok {
 			label = p.Label
 		}
-		spec.Subtitle = fmt.Sprintf("%s · %s · %s", capitalize(LevelLabel(r.Level)), label, facts[0].Vintage)
+		spec.Subtitle = fmt.Sprintf("%s · %s · %s", capitalize(level.Plural()), label, facts[0].Vintage)
 	}
 	if spec.Breaks, err = maps.Classify(values, method, r.Classes, r.Breaks); err != nil {
 		return nil, badf("classification impossible : %v", "cannot classify: %v", err)
 	}
-	if r.Level == "commune" || r.Level == "epci" {
-		deps, err := a.Shapes(ctx, "departement", false)
+	if level == value.LevelCommune || level == value.LevelEPCI {
+		deps, err := a.Shapes(ctx, value.LevelDepartement, false)
 		if err != nil {
 			return nil, err
 		}
@@ -153,7 +155,7 @@ func (a *Atlas) Choropleth(ctx context.Context, r Request) (*Map, error) {
 		}
 	}
 	if r.QPV {
-		q, err := a.Shapes(ctx, "qpv", false)
+		q, err := a.Shapes(ctx, value.LevelQPV, false)
 		if err != nil {
 			return nil, err
 		}

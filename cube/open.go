@@ -16,22 +16,25 @@ import (
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
 	duckdb "github.com/duckdb/duckdb-go/v2"
+
+	"github.com/region-bretagne/obs/value"
 )
 
 // Territory is a territory of the frame, with the territories that hold it.
 type Territory struct {
-	Level, Code, Name string
-	COG               int
-	CrossBorder       bool
-	EPCI              string // for communes (empty for the islands outside any EPCI)
-	Departement       string // for communes and EPCI (the département of most of its Breton communes)
-	Region            string
+	Level       value.Level
+	Code, Name  string
+	COG         int
+	CrossBorder bool
+	EPCI        string // for communes (empty for the islands outside any EPCI)
+	Departement string // for communes and EPCI (the département of most of its Breton communes)
+	Region      string
 }
 
 type sliceKey struct {
 	indicator string
 	cog       int
-	level     string
+	level     value.Level
 	public    string
 	vintage   string
 }
@@ -57,10 +60,10 @@ type Cube struct {
 	slices   map[sliceKey][2]int
 	one      map[factKey]int
 	vintages map[vintageKey][]string
-	terr     map[int]map[string]Territory // cog -> "level|code"
-	byCode   map[int]map[string][]string  // cog -> code -> levels
-	strs     map[string]string            // interned texts, while loading
-	only     map[string]bool              // OpenIndicators: the indicators loaded (nil: all)
+	terr     map[int]map[string]Territory     // cog -> "level|code"
+	byCode   map[int]map[string][]value.Level // cog -> code -> levels
+	strs     map[string]string                // interned texts, while loading
+	only     map[string]bool                  // OpenIndicators: the indicators loaded (nil: all)
 }
 
 // Open reads the catalogue and the fact table of db.
@@ -85,7 +88,7 @@ func open(ctx context.Context, db *sql.DB, only map[string]bool) (*Cube, error) 
 		return nil, err
 	}
 	c := &Cube{cat: cat, slices: map[sliceKey][2]int{}, one: map[factKey]int{}, vintages: map[vintageKey][]string{},
-		terr: map[int]map[string]Territory{}, byCode: map[int]map[string][]string{}, only: only}
+		terr: map[int]map[string]Territory{}, byCode: map[int]map[string][]value.Level{}, only: only}
 	if err := c.loadTerritories(ctx, db); err != nil {
 		return nil, err
 	}
@@ -136,19 +139,19 @@ func (c *Cube) loadTerritories(ctx context.Context, db *sql.DB) error {
 			return err
 		}
 		switch t.Level {
-		case "commune":
+		case value.LevelCommune:
 			t.EPCI, t.Departement, t.Region = epci.String, dep.String, reg.String
-		case "epci":
+		case value.LevelEPCI:
 			t.Departement, t.Region = epciDep.String, "53"
-		case "departement":
+		case value.LevelDepartement:
 			t.Region = "53"
 		}
 		if c.terr[t.COG] == nil {
 			c.terr[t.COG] = map[string]Territory{}
-			c.byCode[t.COG] = map[string][]string{}
+			c.byCode[t.COG] = map[string][]value.Level{}
 			c.cogs = append(c.cogs, t.COG)
 		}
-		c.terr[t.COG][t.Level+"|"+t.Code] = t
+		c.terr[t.COG][string(t.Level)+"|"+t.Code] = t
 		c.byCode[t.COG][t.Code] = append(c.byCode[t.COG][t.Code], t.Level)
 	}
 	if err := rows.Err(); err != nil {
@@ -215,7 +218,7 @@ func (c *Cube) loadFacts(ctx context.Context, db *sql.DB) error {
 	if err != nil {
 		return fmt.Errorf("cube: read facts (run obs ingest to build them): %w", err)
 	}
-	units := map[string]string{}
+	units := map[string]value.Unit{}
 	for _, ind := range c.cat.Indicators {
 		units[ind.ID] = ind.Unit
 	}
@@ -276,9 +279,9 @@ func (c *Cube) appendBatch(rec arrow.RecordBatch) error {
 	}
 	for i := 0; i < int(rec.NumRows()); i++ {
 		c.facts = append(c.facts, Fact{
-			Indicator: str[0](i), COG: int(cog.Value(i)), Level: str[2](i), Code: str[3](i), Public: str[4](i), Vintage: str[5](i),
+			Indicator: str[0](i), COG: int(cog.Value(i)), Level: value.Level(str[2](i)), Code: str[3](i), Public: str[4](i), Vintage: str[5](i),
 			Value: f64(num[6], i), Numerator: f64(num[7], i), Denominator: f64(num[8], i),
-			Status: str[9](i), Reason: str[10](i), Coverage: f64(num[11], i), Source: str[12](i), CrossBorder: cross.Value(i), Name: str[14](i),
+			Status: value.Status(str[9](i)), Reason: str[10](i), Coverage: f64(num[11], i), Source: str[12](i), CrossBorder: cross.Value(i), Name: str[14](i),
 		})
 	}
 	return nil

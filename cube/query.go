@@ -12,10 +12,12 @@ import (
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/region-bretagne/obs/value"
 )
 
-// Levels of the cube, from the finest.
-var Levels = []string{"commune", "epci", "departement", "region", "france"}
+// Levels of the cube, from the finest: the nested administrative ladder.
+var Levels = value.AdminLevels
 
 // Errors of the query functions (wrapped with the details).
 var (
@@ -68,12 +70,12 @@ func (c *Cube) noData(ind Indicator, public string) error {
 // Values returns the facts of an indicator for every territory of a level,
 // ordered by code. An empty vintage means the latest, an empty public the
 // indicator's default public (ensemble when it has one).
-func (c *Cube) Values(ctx context.Context, indicator, level, vintage, public string) ([]Fact, error) {
+func (c *Cube) Values(ctx context.Context, indicator string, level value.Level, vintage, public string) ([]Fact, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	if !slices.Contains(Levels, level) {
-		return nil, fmt.Errorf("niveau %q %w (niveaux\u00a0: %s)", level, ErrUnknown, strings.Join(Levels, ", "))
+		return nil, fmt.Errorf("niveau %q %w (niveaux\u00a0: %s)", level, ErrUnknown, value.JoinLevels(Levels, ", "))
 	}
 	ind, public, vintage, err := c.resolve(indicator, public, vintage)
 	if err != nil {
@@ -92,14 +94,14 @@ func (c *Cube) Territory(code string) (Territory, error) {
 	levels := c.byCode[c.cog][code]
 	for _, l := range Levels {
 		if slices.Contains(levels, l) {
-			return c.terr[c.cog][l+"|"+code], nil
+			return c.terr[c.cog][string(l)+"|"+code], nil
 		}
 	}
 	return Territory{}, fmt.Errorf("territoire %q %w au COG %d", code, ErrUnknown, c.cog)
 }
 
 // Territories lists the territories of a level, ordered by code.
-func (c *Cube) Territories(level string) []Territory {
+func (c *Cube) Territories(level value.Level) []Territory {
 	var out []Territory
 	for _, t := range c.terr[c.cog] {
 		if t.Level == level {
@@ -115,13 +117,13 @@ func (t Territory) Within(parent Territory) bool {
 	switch parent.Level {
 	case t.Level:
 		return t.Code == parent.Code
-	case "epci":
-		return t.Level == "commune" && t.EPCI == parent.Code
-	case "departement":
-		return (t.Level == "commune" || t.Level == "epci") && t.Departement == parent.Code
-	case "region":
-		return t.Level != "france" && (t.Region == parent.Code || t.Level == "departement" || t.Level == "epci")
-	case "france":
+	case value.LevelEPCI:
+		return t.Level == value.LevelCommune && t.EPCI == parent.Code
+	case value.LevelDepartement:
+		return (t.Level == value.LevelCommune || t.Level == value.LevelEPCI) && t.Departement == parent.Code
+	case value.LevelRegion:
+		return t.Level != value.LevelFrance && (t.Region == parent.Code || t.Level == value.LevelDepartement || t.Level == value.LevelEPCI)
+	case value.LevelFrance:
 		return true
 	}
 	return false
@@ -131,26 +133,26 @@ func (t Territory) Within(parent Territory) bool {
 // France.
 func (c *Cube) Chain(t Territory) []Territory {
 	out := []Territory{t}
-	add := func(level, code string) {
+	add := func(level value.Level, code string) {
 		if code != "" {
-			if p, ok := c.terr[c.cog][level+"|"+code]; ok {
+			if p, ok := c.terr[c.cog][string(level)+"|"+code]; ok {
 				out = append(out, p)
 			}
 		}
 	}
 	switch t.Level {
-	case "commune":
-		add("epci", t.EPCI)
-		add("departement", t.Departement)
-		add("region", t.Region)
-	case "epci":
-		add("departement", t.Departement)
-		add("region", t.Region)
-	case "departement":
-		add("region", t.Region)
+	case value.LevelCommune:
+		add(value.LevelEPCI, t.EPCI)
+		add(value.LevelDepartement, t.Departement)
+		add(value.LevelRegion, t.Region)
+	case value.LevelEPCI:
+		add(value.LevelDepartement, t.Departement)
+		add(value.LevelRegion, t.Region)
+	case value.LevelDepartement:
+		add(value.LevelRegion, t.Region)
 	}
-	if t.Level != "france" {
-		add("france", "FR")
+	if t.Level != value.LevelFrance {
+		add(value.LevelFrance, "FR")
 	}
 	return out
 }
@@ -195,7 +197,7 @@ func (c *Cube) Compare(ctx context.Context, code string) ([]Comparison, error) {
 				reason = rerr.Error()
 			}
 			cmp.Facts[i] = Fact{Indicator: ind.ID, Level: p.Level, Code: p.Code, Name: p.Name, Public: cmp.Public, Vintage: vintage, COG: c.cog,
-				Value: nan, Numerator: nan, Denominator: nan, Status: StatusMissing, Reason: reason, Source: ind.Source, Unit: ind.Unit, CrossBorder: p.CrossBorder}
+				Value: nan, Numerator: nan, Denominator: nan, Status: value.StatusMissing, Reason: reason, Source: ind.Source, Unit: ind.Unit, CrossBorder: p.CrossBorder}
 		}
 		out = append(out, cmp)
 	}
@@ -212,7 +214,7 @@ type Ranked struct {
 }
 
 // Rank orders the territories of a level by decreasing value.
-func (c *Cube) Rank(ctx context.Context, indicator, level, vintage, public string) ([]Ranked, error) {
+func (c *Cube) Rank(ctx context.Context, indicator string, level value.Level, vintage, public string) ([]Ranked, error) {
 	facts, err := c.Values(ctx, indicator, level, vintage, public)
 	if err != nil {
 		return nil, err

@@ -10,6 +10,7 @@ import (
 	"io"
 
 	"github.com/region-bretagne/obs/frnum"
+	"github.com/region-bretagne/obs/value"
 )
 
 // WriteTableCSV writes the areas of spec as a CSV file for French
@@ -38,7 +39,7 @@ func WriteTableCSV(w io.Writer, spec ChoroplethSpec) error {
 			value = frnum.Plain(a.Value, -1)
 			class = lg.Entries[a.class].Label
 		}
-		if err := cw.Write([]string{a.Code, a.Name, value, statusLabel(a.Status), class}); err != nil {
+		if err := cw.Write([]string{a.Code, a.Name, value, a.Status.Label(), class}); err != nil {
 			return fmt.Errorf("maps: table CSV, area %d (%s): %w", a.index, a.Code, err)
 		}
 	}
@@ -79,8 +80,8 @@ func WriteTableHTML(w io.Writer, spec ChoroplethSpec) error {
 		Rows            []tableRow
 	}{Caption: docTitle(spec), Source: sourceLine(spec)}
 	for _, a := range areas {
-		r := tableRow{Code: a.Code, Name: a.Name, Status: a.Status, StatusLabel: statusLabel(a.Status),
-			Value: valueText(a.Area, spec.Unit, spec.Decimals)}
+		r := tableRow{Code: a.Code, Name: a.Name, Status: string(a.Status), StatusLabel: a.Status.Label(),
+			Value: value.Text(value.FormTable, a.Value, a.Status, spec.Unit, spec.Decimals)}
 		if a.class >= 0 {
 			r.Class = lg.Entries[a.class].Label
 		}
