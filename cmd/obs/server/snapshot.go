@@ -70,7 +70,7 @@ func openSnapshot(ctx context.Context, path string, prepare func(context.Context
 	if err != nil {
 		return nil, err
 	}
-	sb, err := store.OpenSandbox(ctx, path, store.DefaultLimits)
+	sb, err := store.OpenSandbox(ctx, path, SandboxLimits)
 	if err != nil {
 		db.Close()
 		return nil, err

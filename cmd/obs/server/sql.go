@@ -16,6 +16,17 @@ import (
 // maxSQLBytes bounds the size of a submitted query.
 const maxSQLBytes = 64 << 10
 
+// SandboxLimits are the limits of the SQL sandbox of every snapshot.
+var SandboxLimits = store.DefaultLimits
+
+// abbreviate cuts s to n bytes at most, for logs.
+func abbreviate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "…"
+}
+
 func (s *Server) sql(w http.ResponseWriter, r *http.Request, snap *Snapshot) error {
 	body, err := io.ReadAll(io.LimitReader(r.Body, maxSQLBytes+1))
 	if err != nil {
@@ -39,6 +50,9 @@ func (s *Server) sql(w http.ResponseWriter, r *http.Request, snap *Snapshot) err
 	}
 	res, err := snap.Sandbox.Query(r.Context(), query)
 	if err != nil {
+		if errors.Is(err, store.ErrStopped) {
+			s.log.Warn("sql query stopped", "request_id", requestID(r.Context()), "err", err, "query", abbreviate(query, 200))
+		}
 		if errors.Is(err, store.ErrRefused) {
 			return &Error{http.StatusForbidden, "requête refusée : " + err.Error(), err.Error()}
 		}
