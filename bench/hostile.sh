@@ -6,6 +6,7 @@
 # requests (p99 must stay under 100 ms), the memory of the server and of
 # its sandbox workers above idle, and the "sql query stopped" log lines
 # with their request IDs. Exits 1 when a requirement is not met.
+# The per-client limit is raised to 8 so that all reach the sandbox.
 # Usage: bench/hostile.sh   (OBS_DB=path reuses a store instead of ingesting)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,7 +19,7 @@ if [ -z "$db" ]; then
 fi
 port=18090
 base=http://127.0.0.1:$port
-OBS_LOG=info "$work/obs" serve --db "$db" --addr 127.0.0.1:$port ${OBS_SERVE_FLAGS:-} >"$work/serve.log" 2>&1 &
+OBS_LOG=info "$work/obs" serve --db "$db" --addr 127.0.0.1:$port --per-client 8 >"$work/serve.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 100); do curl -sf $base/healthz >/dev/null && break; sleep 0.2; done

@@ -24,7 +24,7 @@ const workerEnv = "OBS_SQL_WORKER"
 
 // workerNice is the CPU niceness of workers, so that a hostile query cannot
 // starve the server's own requests.
-const workerNice = 15
+const workerNice = 10
 
 // init turns any binary linking this package into a worker when started as
 // one: the server re-executes itself, so the worker needs no other file.

@@ -24,7 +24,7 @@ func (s *Server) embedMap(w http.ResponseWriter, r *http.Request, snap *Snapshot
 	if err != nil {
 		return err
 	}
-	_, body, err := snap.Cached("embed|"+ind+"?"+canonicalQuery(r), func() (string, []byte, error) {
+	_, body, err := snap.Cached("embed|"+ind+"?"+canonicalQuery(r), expensive(r, func() (string, []byte, error) {
 		m, err := a.Choropleth(r.Context(), req)
 		if err != nil {
 			return "", nil, cubeError(err)
@@ -36,7 +36,7 @@ func (s *Server) embedMap(w http.ResponseWriter, r *http.Request, snap *Snapshot
 		var b bytes.Buffer
 		err = chart.WriteHTML(&b, maps.EchartsAssets{})
 		return "text/html; charset=utf-8", b.Bytes(), err
-	})
+	}))
 	if err != nil {
 		return err
 	}

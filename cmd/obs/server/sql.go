@@ -29,11 +29,15 @@ func abbreviate(s string, n int) string {
 
 func (s *Server) sql(w http.ResponseWriter, r *http.Request, snap *Snapshot) error {
 	body, err := io.ReadAll(io.LimitReader(r.Body, maxSQLBytes+1))
+	var tooBig *http.MaxBytesError
+	if errors.As(err, &tooBig) {
+		return tooLarge()
+	}
 	if err != nil {
 		return BadRequest("requête illisible", "unreadable request body")
 	}
 	if len(body) > maxSQLBytes {
-		return BadRequest("requête trop longue (64 Kio au plus)", "query too long (64 KiB at most)")
+		return &Error{http.StatusRequestEntityTooLarge, "requête trop longue (64 Kio au plus)", "query too long (64 KiB at most)"}
 	}
 	query := string(body)
 	if strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") {

@@ -53,9 +53,10 @@ func selfRSS() int64 {
 
 func TestSQLHostileParallel(t *testing.T) {
 	path := sharedStore(t)
-	saved := SandboxLimits
+	saved, savedLimits := SandboxLimits, Limits
 	SandboxLimits.Timeout = 2 * time.Second
-	t.Cleanup(func() { SandboxLimits = saved })
+	Limits.PerClient = 8 // all eight from one client reach the sandbox
+	t.Cleanup(func() { SandboxLimits, Limits = saved, savedLimits })
 	logs := &lockedBuffer{}
 	s, err := New(t.Context(), Options{DBPath: path, Logger: slog.New(slog.NewJSONHandler(logs, nil)), Poll: time.Hour, Prepare: prepare})
 	if err != nil {
