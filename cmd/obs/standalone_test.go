@@ -7,6 +7,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"fmt"
 	"io"
 	"net/http"
 	"os"
@@ -14,22 +15,68 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
 
-// buildObs builds the obs binary into dir.
-func buildObs(t *testing.T, dir string) string {
+var (
+	obsOnce sync.Once
+	obsBin  string
+	obsErr  error
+)
+
+// buildObs builds the obs binary once for the tests that run it.
+func buildObs(t *testing.T) string {
 	t.Helper()
 	if _, err := os.Stat("../../web/dist/echarts.min.js"); err != nil {
 		t.Fatalf("echarts is not in web/dist: run `make deps` (scripts/deps.sh) or `make build` first: %v", err)
 	}
-	bin := filepath.Join(dir, "obs")
-	cmd := exec.Command("go", "build", "-tags", "duckdb_arrow", "-o", bin, ".")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
+	obsOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "obs-bin-")
+		if err != nil {
+			obsErr = err
+			return
+		}
+		obsBin = filepath.Join(dir, "obs")
+		cmd := exec.Command("go", "build", "-tags", "duckdb_arrow", "-o", obsBin, ".")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			obsErr = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if obsErr != nil {
+		t.Fatal(obsErr)
 	}
-	return bin
+	return obsBin
+}
+
+// startServe starts `obs serve` on a free port and returns its base URL.
+func startServe(t *testing.T, bin, dir string, env []string, args ...string) string {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	serve := exec.CommandContext(ctx, bin, append([]string{"serve", "--addr", "127.0.0.1:0"}, args...)...)
+	serve.Dir, serve.Env = dir, env
+	stdout, _ := serve.StdoutPipe()
+	if err := serve.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cancel(); serve.Wait() })
+	addr := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(stdout)
+		for sc.Scan() {
+			if m := regexp.MustCompile(`http://(\S+)/`).FindStringSubmatch(sc.Text()); m != nil {
+				addr <- m[1]
+			}
+		}
+	}()
+	select {
+	case a := <-addr:
+		return "http://" + a
+	case <-time.After(60 * time.Second):
+		t.Fatal("obs serve did not start")
+	}
+	return ""
 }
 
 // aloneEnv is the environment without any hint to the repository.
@@ -45,7 +92,7 @@ func aloneEnv() []string {
 
 func TestStandaloneBinary(t *testing.T) {
 	db := testStore(t)
-	built := buildObs(t, t.TempDir())
+	built := buildObs(t)
 	alone := t.TempDir()
 	bin := filepath.Join(alone, "obs")
 	b, err := os.ReadFile(built)
@@ -69,32 +116,7 @@ func TestStandaloneBinary(t *testing.T) {
 		t.Errorf("x.html (%d bytes) does not inline echarts", len(page))
 	}
 
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	serve := exec.CommandContext(ctx, bin, "serve", "--db", db, "--addr", "127.0.0.1:0")
-	serve.Dir, serve.Env = alone, aloneEnv()
-	stdout, _ := serve.StdoutPipe()
-	if err := serve.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer serve.Wait()
-	defer cancel()
-	addr := make(chan string, 1)
-	go func() {
-		sc := bufio.NewScanner(stdout)
-		for sc.Scan() {
-			if m := regexp.MustCompile(`http://(\S+)/`).FindStringSubmatch(sc.Text()); m != nil {
-				addr <- m[1]
-			}
-		}
-	}()
-	var base string
-	select {
-	case a := <-addr:
-		base = "http://" + a
-	case <-time.After(60 * time.Second):
-		t.Fatal("obs serve did not start")
-	}
+	base := startServe(t, bin, alone, aloneEnv(), "--db", db)
 	tests := []struct{ path, want string }{
 		{"/assets/echarts.min.js", "Apache"},
 		{"/embed/map/taux_chomage_15_64?level=epci", "/assets/echarts.min.js"},
