@@ -61,8 +61,8 @@ func LoadEcharts(ctx context.Context) (*Echarts, error) {
 		return e, nil
 	}
 	e, err := loc.Load(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("%w (%s)", err, buildHint)
+	if errors.Is(err, ErrNotInstalled) {
+		return nil, fmt.Errorf("web: no %s near the working directory or the executable either: %w; %s", EchartsFile, ErrNotInstalled, buildHint)
 	}
-	return e, nil
+	return e, err
 }
