@@ -84,8 +84,11 @@ func (s *session) query(ctx context.Context, query string, timeout, limit time.D
 		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 			return fmt.Errorf("%w after the %s statement timeout", ErrStopped, limit)
 		}
-		if strings.Contains(err.Error(), "Out of Memory") {
-			return fmt.Errorf("%w: it needs more than the sandbox memory (%s)", ErrStopped, err)
+		if msg := err.Error(); strings.Contains(msg, "Out of Memory") {
+			// DuckDB's first line says what failed; its tuning tips (SET
+			// memory_limit…) do not apply to a locked sandbox.
+			first, _, _ := strings.Cut(msg, "\n")
+			return fmt.Errorf("%w: it needs more than the sandbox memory (%s)", ErrStopped, first)
 		}
 		return err
 	}
