@@ -26,6 +26,8 @@ func runServe(ctx context.Context, args []string, stdout io.Writer) error {
 	addr := fs.String("addr", ":8080", "listen address")
 	dataFlag := fs.String("data", "", "data folder used when the store must be built first (default $OBS_DATA, else ../shared/opendata)")
 	frame := fs.String("frame-ancestors", "*", "CSP frame-ancestors of the map embeds (e.g. \"'self' https://www.bretagne.bzh\")")
+	fs.IntVar(&server.Limits.PerClient, "per-client", server.Limits.PerClient, "concurrent expensive requests (SQL, PDF, uncached maps) per client; more get 429")
+	fs.BoolVar(&server.Limits.TrustProxy, "trust-proxy", false, "take the client address from X-Forwarded-For (behind a load balancer only)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
