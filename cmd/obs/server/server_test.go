@@ -67,7 +67,7 @@ func build(t testing.TB, path string) {
 
 func newServer(t testing.TB, path string) (*Server, *httptest.Server) {
 	t.Helper()
-	s, err := New(context.Background(), Options{DBPath: path, Logger: quiet, Poll: time.Hour, Prepare: prepare})
+	s, err := New(context.Background(), Options{DBPath: path, Logger: quiet, Poll: time.Hour, Prepare: prepare, Printer: testPrinter(t)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,5 +1,6 @@
 // /sheets/{code}.html|pdf: territory fact sheets, cached per store version
-// (PDF through headless Chromium).
+// (PDF through the process's one printer: when its tabs and queue are
+// full, 429 with Retry-After).
 
 package server
 
@@ -11,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/region-bretagne/obs/cube"
+	"github.com/region-bretagne/obs/printer"
 	"github.com/region-bretagne/obs/report"
 )
 
@@ -42,9 +44,16 @@ func (s *Server) sheet(w http.ResponseWriter, r *http.Request, snap *Snapshot) e
 		if err != nil || ext == ".html" {
 			return ctype, html, err
 		}
-		pdf, err := report.PDF(r.Context(), html)
-		if errors.Is(err, report.ErrNoChromium) {
+		if s.opts.Printer == nil {
+			return "", nil, &Error{http.StatusServiceUnavailable, "PDF indisponible sur ce serveur", "PDF printing is not configured on this server"}
+		}
+		pdf, err := s.opts.Printer.Print(r.Context(), html)
+		switch {
+		case errors.Is(err, printer.ErrNoChromium):
 			return "", nil, &Error{http.StatusServiceUnavailable, "PDF indisponible : Chromium n'est pas installé sur le serveur (paquet Debian chromium)", err.Error()}
+		case errors.Is(err, printer.ErrBusy):
+			w.Header().Set("Retry-After", "1")
+			return "", nil, &Error{http.StatusTooManyRequests, "trop de PDF en cours d'impression : réessayez dans un instant", err.Error()}
 		}
 		return ctype, pdf, err
 	})
