@@ -70,3 +70,31 @@ func TestWriteBatchPDFBrowserKilled(t *testing.T) {
 		t.Errorf("browser pid %d is still the killed one", pid)
 	}
 }
+
+// BenchmarkSheetPDF prints Rennes Métropole's sheet (5 A4 pages) in a warm
+// printer: the cost of one document once the browser runs.
+func BenchmarkSheetPDF(b *testing.B) {
+	if _, err := printer.Chromium(); err != nil {
+		b.Skip(err)
+	}
+	a := testAtlas(b)
+	ctx := context.Background()
+	s, err := Build(ctx, a, "243500139")
+	if err != nil {
+		b.Fatal(err)
+	}
+	html, err := s.HTML()
+	if err != nil {
+		b.Fatal(err)
+	}
+	p := printer.New(printer.Options{})
+	defer p.Close()
+	if _, err := p.Print(ctx, html); err != nil { // start the browser
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := p.Print(ctx, html); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
