@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"os"
 	"os/exec"
+	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -73,6 +74,19 @@ func startBrowser(gen int) (*browser, error) {
 		cancelB()
 		cancelA()
 	}, gen: gen}, nil
+}
+
+// settle gives a browser that just failed a command a moment to be seen
+// dead (chromedp ends its context when the connection drops), so that a
+// retry starts a new browser instead of failing in the dying one.
+func (b *browser) settle() {
+	if b == nil {
+		return
+	}
+	select {
+	case <-b.ctx.Done():
+	case <-time.After(time.Second):
+	}
 }
 
 // alive reports whether the browser still runs.

@@ -5,7 +5,7 @@
 // A Printer starts its browser lazily, on the first document, and keeps it
 // for the life of the process (a CLI batch or `obs serve`): each document
 // then costs a page load and a print, not a browser start. If the browser
-// dies, the next document starts a new one, and the document under way is
-// retried once in it. browser.go starts and stops the browser; printer.go
+// dies, the next document starts a new one, and the documents under way are
+// retried in it. browser.go starts and stops the browser; printer.go
 // holds the pool of tabs and prints.
 package printer

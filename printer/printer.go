@@ -61,7 +61,12 @@ type tab struct {
 	ctx    context.Context
 	cancel context.CancelFunc
 	b      *browser
+	prints int // documents printed in this tab
 }
+
+// tabPrints is how many documents a tab prints before it is replaced by a
+// fresh one, so that a long-lived server's pages never accumulate state.
+const tabPrints = 200
 
 // New returns a Printer; no browser starts until the first Print.
 func New(o Options) *Printer {
@@ -86,7 +91,7 @@ func (p *Printer) Tabs() int { return p.opts.Tabs }
 // (@page size and margins, page breaks), with backgrounds, tagged for
 // accessibility. It waits for a free tab, or returns ErrBusy when the
 // queue is full. If the browser dies under it, Print starts a new one and
-// retries the document once.
+// retries the document (at most twice).
 func (p *Printer) Print(ctx context.Context, html []byte) ([]byte, error) {
 	t, err := p.acquire(ctx)
 	if err != nil {
@@ -94,22 +99,25 @@ func (p *Printer) Print(ctx context.Context, html []byte) ([]byte, error) {
 	}
 	defer func() { p.free <- t }()
 	var last error
-	for attempt := range 2 {
+	for attempt := range 3 {
 		if attempt > 0 {
 			p.log.Warn("PDF printing failed; retrying in a new tab", "err", last)
 		}
-		if t == nil || !t.b.alive() {
+		if t == nil || !t.b.alive() || t.prints >= tabPrints {
 			if t != nil {
 				t.cancel()
 			}
-			if t, err = p.openTab(); err != nil {
+			var b *browser
+			if t, b, err = p.openTab(); err != nil {
 				if errors.Is(err, ErrNoChromium) || errors.Is(err, ErrClosed) || ctx.Err() != nil {
 					return nil, err
 				}
+				b.settle()
 				last = err
 				continue
 			}
 		}
+		t.prints++
 		pdf, err := t.print(ctx, html)
 		if err == nil {
 			return pdf, nil
@@ -120,6 +128,7 @@ func (p *Printer) Print(ctx context.Context, html []byte) ([]byte, error) {
 		// The tab or the whole browser failed: drop the tab and try again
 		// in a fresh one (in a fresh browser if this one died).
 		t.cancel()
+		t.b.settle()
 		t, last = nil, err
 	}
 	return nil, fmt.Errorf("printing to PDF: %w", last)
@@ -171,18 +180,19 @@ func (p *Printer) current() (*browser, error) {
 	return b, nil
 }
 
-// openTab opens a blank tab in the current browser.
-func (p *Printer) openTab() (*tab, error) {
+// openTab opens a blank tab in the current browser, which it returns even
+// when the tab fails to open.
+func (p *Printer) openTab() (*tab, *browser, error) {
 	b, err := p.current()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	ctx, cancel := chromedp.NewContext(b.ctx)
 	if err := chromedp.Do(ctx); err != nil {
 		cancel()
-		return nil, fmt.Errorf("opening a chromium tab: %w", err)
+		return nil, b, fmt.Errorf("opening a chromium tab: %w", err)
 	}
-	return &tab{ctx: ctx, cancel: cancel, b: b}, nil
+	return &tab{ctx: ctx, cancel: cancel, b: b}, b, nil
 }
 
 // print loads html in the tab and prints it. The caller's context cancels
