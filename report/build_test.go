@@ -205,7 +205,7 @@ func TestRennesMetropolePDF(t *testing.T) {
 	_, page := sheetHTML(t, "243500139")
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	pdf, err := PDF(ctx, []byte(page))
+	pdf, err := testPrinter(t).Print(ctx, []byte(page))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,6 +13,7 @@ import (
 	"os"
 
 	"github.com/region-bretagne/obs/cmd/obs/server"
+	"github.com/region-bretagne/obs/printer"
 	"github.com/region-bretagne/obs/store"
 	"github.com/region-bretagne/obs/web"
 )
@@ -39,6 +40,10 @@ func runServe(ctx context.Context, args []string, stdout io.Writer) error {
 		}
 	}
 	opts := server.Options{DBPath: dbPath, FrameAncestors: *frame, Logger: serveLogger()}
+	// One browser for every PDF the server prints, started on the first;
+	// beyond its tabs, a few requests per tab wait, the others get 429.
+	opts.Printer = printer.New(printer.Options{Queue: 4 * printer.DefaultTabs(), Logger: opts.Logger})
+	defer opts.Printer.Close()
 	if e, err := web.LoadEcharts(ctx); err == nil {
 		opts.Assets = e.Handler()
 	} else {

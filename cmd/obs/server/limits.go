@@ -7,13 +7,14 @@ package server
 
 import (
 	"context"
-	"github.com/region-bretagne/obs/atlas"
 	"net"
 	"net/http"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/region-bretagne/obs/atlas"
 )
 
 // RequestLimits bound what one client may cost the service.

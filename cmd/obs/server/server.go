@@ -11,6 +11,8 @@ import (
 	"net/http"
 	"sync/atomic"
 	"time"
+
+	"github.com/region-bretagne/obs/printer"
 )
 
 // Options configures a server.
@@ -24,6 +26,9 @@ type Options struct {
 	Logger *slog.Logger
 	// Assets serves /assets/ (echarts), when set.
 	Assets http.Handler
+	// Printer prints the PDF sheets: one browser for the whole process
+	// (nil: PDF sheets answer 503).
+	Printer *printer.Printer
 }
 
 // Server serves one store, switching to a new one when ingest replaces it.

@@ -35,7 +35,7 @@ func newStore(t testing.TB) string {
 
 func newServer(t testing.TB, path string) (*Server, *httptest.Server) {
 	t.Helper()
-	s, err := New(context.Background(), Options{DBPath: path, Logger: quiet, Poll: time.Hour})
+	s, err := New(context.Background(), Options{DBPath: path, Logger: quiet, Poll: time.Hour, Printer: testPrinter(t)})
 	if err != nil {
 		t.Fatal(err)
 	}

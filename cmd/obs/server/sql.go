@@ -6,11 +6,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/region-bretagne/obs/atlas"
 	"io"
 	"net/http"
 	"strings"
 
+	"github.com/region-bretagne/obs/atlas"
 	"github.com/region-bretagne/obs/store"
 )
 
