@@ -17,6 +17,7 @@ const (
 	StatusMissing   = ingest.StatusMissing
 	StatusFloored   = ingest.StatusFloored
 	StatusEstimated = ingest.StatusEstimated
+	StatusPartial   = ingest.StatusPartial
 )
 
 // ReasonNotPublished is the reason of a published (non-additive) indicator

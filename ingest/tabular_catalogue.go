@@ -41,6 +41,9 @@ type Table struct {
 	SkipCodes []string `json:"skip_codes,omitempty"`
 	Groups    []Group  `json:"groups"`
 	Note      string   `json:"note,omitempty"`
+	// Options for national files, trailing empty columns, thousands
+	// separators and column subsets (tabular_options.go).
+	TableOptions
 }
 
 // Group is a set of columns published on one COG vintage.
@@ -66,7 +69,7 @@ type Column struct {
 }
 
 // Levels a tabular source may publish.
-var tableLevels = []string{"commune", "epci", "departement", "region"}
+var tableLevels = []string{"commune", "epci", "departement", "region", "france"}
 
 // TableCatalogue reads and checks the embedded data/tables.json.
 func TableCatalogue() ([]Table, error) {
@@ -107,6 +110,8 @@ func (t *Table) validate() error {
 		return fmt.Errorf("level %q: want one of %v", t.Level, tableLevels)
 	case t.Encoding != "utf-8" && t.Encoding != "latin-1" && t.Encoding != "auto":
 		return fmt.Errorf("encoding %q: want utf-8, latin-1 or auto", t.Encoding)
+	case t.validateOptions() != nil:
+		return t.validateOptions()
 	case !slices.Contains(t.Header, t.Key):
 		return fmt.Errorf("key column %q is not in the header", t.Key)
 	case t.VintageColumn != "" && !slices.Contains(t.Header, t.VintageColumn):

@@ -19,10 +19,11 @@ const (
 	StatusMissing   = "missing"   // not available, not significant, not published
 	StatusFloored   = "floored"   // published at a floor (e.g. poverty rate < 5 % shown as 5 %)
 	StatusEstimated = "estimated" // rounded or otherwise approximate (CAF counts rounded to 5)
+	StatusPartial   = "partial"   // a sum or ratio over part of the territory only (coverage < 100 %)
 )
 
 // Statuses lists every status, in display order.
-var Statuses = []string{StatusOK, StatusEstimated, StatusFloored, StatusSecret, StatusMissing}
+var Statuses = []string{StatusOK, StatusEstimated, StatusPartial, StatusFloored, StatusSecret, StatusMissing}
 
 // Cell is one converted cell. Value is meaningful only when HasValue.
 type Cell struct {
@@ -154,7 +155,7 @@ func SumCells(parts []Cell) Cell {
 }
 
 // Severity orders statuses from the least to the most restrictive: ok,
-// floored, estimated, missing, secret.
+// floored, estimated, partial, missing, secret.
 func Severity(status string) int {
 	switch status {
 	case StatusOK:
@@ -163,10 +164,12 @@ func Severity(status string) int {
 		return 1
 	case StatusEstimated:
 		return 2
-	case StatusMissing:
+	case StatusPartial:
 		return 3
-	case StatusSecret:
+	case StatusMissing:
 		return 4
+	case StatusSecret:
+		return 5
 	}
-	return 5
+	return 6
 }

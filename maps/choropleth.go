@@ -104,7 +104,7 @@ func (s ChoroplethSpec) style() ([]styledArea, Legend, error) {
 		case StatusMissing:
 			counts.Missing++
 			sa.fill = MissingColor
-		case StatusOK, StatusFloored, StatusEstimated:
+		case StatusOK, StatusFloored, StatusEstimated, StatusPartial:
 			if math.IsNaN(a.Value) || math.IsInf(a.Value, 0) {
 				return nil, Legend{}, fmt.Errorf("maps: area %d (%s): status %s with value %v", i, a.Code, a.Status, a.Value)
 			}
@@ -120,7 +120,7 @@ func (s ChoroplethSpec) style() ([]styledArea, Legend, error) {
 				counts.Estimated++
 			}
 		default:
-			return nil, Legend{}, fmt.Errorf("maps: area %d (%s): unknown status %q (want ok, secret, missing, floored or estimated)", i, a.Code, a.Status)
+			return nil, Legend{}, fmt.Errorf("maps: area %d (%s): unknown status %q (want ok, secret, missing, floored, estimated or partial)", i, a.Code, a.Status)
 		}
 		out[i] = sa
 	}
@@ -142,6 +142,8 @@ func valueText(a Area, unit string, decimals int) string {
 		return FormatValue(a.Value, unit, decimals) + " (plancher)"
 	case StatusEstimated:
 		return FormatValue(a.Value, unit, decimals) + " (estimation)"
+	case StatusPartial:
+		return FormatValue(a.Value, unit, decimals) + " (couverture partielle)"
 	}
 	return FormatValue(a.Value, unit, decimals)
 }
@@ -159,6 +161,8 @@ func statusLabel(status string) string {
 		return "plancher"
 	case StatusEstimated:
 		return "estimation"
+	case StatusPartial:
+		return "couverture partielle"
 	}
 	return status
 }

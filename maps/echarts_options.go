@@ -147,7 +147,7 @@ func itemText(v float64, status, unit string, decimals int) string {
 	switch status {
 	case StatusSecret, StatusMissing:
 		return statusLabel(status)
-	case StatusFloored, StatusEstimated:
+	case StatusFloored, StatusEstimated, StatusPartial:
 		return FormatValue(v, unit, decimals) + " (" + statusLabel(status) + ")"
 	}
 	return FormatValue(v, unit, decimals)
@@ -166,7 +166,7 @@ func shortText(v float64, status, unit string, decimals int) string {
 
 // hasValue tells whether a status carries a value to draw.
 func hasValue(status string) bool {
-	return status == StatusOK || status == StatusFloored || status == StatusEstimated
+	return status == StatusOK || status == StatusFloored || status == StatusEstimated || status == StatusPartial
 }
 
 // tickFormatter labels the ticks of a value axis with Go's French

@@ -25,6 +25,7 @@ const (
 	StatusMissing   = "missing"
 	StatusFloored   = "floored"
 	StatusEstimated = "estimated"
+	StatusPartial   = "partial" // sum or ratio over part of the territory (coverage < 100 %)
 )
 
 // Colours and pattern of the entries that are not classes.

@@ -147,7 +147,7 @@ func (s SymbolSpec) layout(ctx context.Context) (symbolLayout, error) {
 			counts.Secret++
 		case StatusMissing:
 			counts.Missing++
-		case StatusOK, StatusFloored, StatusEstimated:
+		case StatusOK, StatusFloored, StatusEstimated, StatusPartial:
 			switch {
 			case math.IsNaN(a.Value) || math.IsInf(a.Value, 0):
 				return symbolLayout{}, fmt.Errorf("maps: area %d (%s): status %s with value %v", i, a.Code, a.Status, a.Value)
@@ -175,7 +175,7 @@ func (s SymbolSpec) layout(ctx context.Context) (symbolLayout, error) {
 				counts.Estimated++
 			}
 		default:
-			return symbolLayout{}, fmt.Errorf("maps: area %d (%s): unknown status %q (want ok, secret, missing, floored or estimated)", i, a.Code, a.Status)
+			return symbolLayout{}, fmt.Errorf("maps: area %d (%s): unknown status %q (want ok, secret, missing, floored, estimated or partial)", i, a.Code, a.Status)
 		}
 		l.areas[i] = sa
 	}

@@ -26,7 +26,7 @@ func atlasOf(snap *Snapshot) (*atlas.Atlas, error) {
 // statusLabels are the French labels of fact statuses.
 var statusLabels = map[string]string{
 	cube.StatusOK: "ok", cube.StatusSecret: "secret statistique", cube.StatusMissing: "non disponible",
-	cube.StatusFloored: "valeur plancher", cube.StatusEstimated: "estimation",
+	cube.StatusFloored: "valeur plancher", cube.StatusEstimated: "estimation", cube.StatusPartial: "couverture partielle",
 }
 
 // factText formats a fact's value in French, or says why it has none.
