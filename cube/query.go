@@ -15,7 +15,7 @@ import (
 )
 
 // Levels of the cube, from the finest.
-var Levels = []string{"commune", "epci", "departement", "region", "france"}
+var Levels = []string{"iris", "qpv", "commune", "epci", "departement", "region", "france"}
 
 // Errors of the query functions (wrapped with the details).
 var (
@@ -24,8 +24,9 @@ var (
 )
 
 // resolve checks an indicator and fills the default public and the latest
-// vintage available on the cube's COG.
-func (c *Cube) resolve(indicator, public, vintage string) (Indicator, string, string, error) {
+// vintage with facts at that level on the cube's COG (a QPV file year is
+// never the default of a commune query).
+func (c *Cube) resolve(indicator, level, public, vintage string) (Indicator, string, string, error) {
 	ind, ok := c.cat.Indicator(indicator)
 	if !ok {
 		return ind, "", "", fmt.Errorf("indicateur %q %w (voir obs indicators)", indicator, ErrUnknown)
@@ -39,9 +40,9 @@ func (c *Cube) resolve(indicator, public, vintage string) (Indicator, string, st
 	if _, ok := ind.Expr(public); !ok {
 		return ind, "", "", fmt.Errorf("public %q %w pour %s (publics\u00a0: %s)", public, ErrUnknown, ind.ID, strings.Join(ind.PublicIDs(), ", "))
 	}
-	vs := c.vintages[vintageKey{ind.ID, c.cog, public}]
+	vs := c.vintages[vintageKey{ind.ID, c.cog, level, public}]
 	if len(vs) == 0 {
-		return ind, public, "", c.noData(ind, public)
+		return ind, public, "", c.noData(ind, level, public)
 	}
 	if vintage == "" {
 		return ind, public, vs[len(vs)-1], nil
@@ -53,16 +54,16 @@ func (c *Cube) resolve(indicator, public, vintage string) (Indicator, string, st
 }
 
 // noData explains why an indicator has no fact on the cube's COG.
-func (c *Cube) noData(ind Indicator, public string) error {
+func (c *Cube) noData(ind Indicator, level, public string) error {
 	for _, other := range c.cogs {
-		if other != c.cog && len(c.vintages[vintageKey{ind.ID, other, public}]) > 0 {
+		if other != c.cog && len(c.vintages[vintageKey{ind.ID, other, level, public}]) > 0 {
 			return fmt.Errorf("%s (public %s)\u00a0: %w sur le COG %d\u00a0; disponible sur le COG %d (--cog %d)", ind.ID, public, ErrNoData, c.cog, other, other)
 		}
 	}
 	if ind.Status == ToIntegrate {
 		return fmt.Errorf("%s (public %s)\u00a0: %w — source à intégrer\u00a0: %s", ind.ID, public, ErrNoData, ind.Source)
 	}
-	return fmt.Errorf("%s (public %s)\u00a0: %w — source\u00a0: %s", ind.ID, public, ErrNoData, ind.Source)
+	return fmt.Errorf("%s (public %s)\u00a0: %w au niveau %s — source\u00a0: %s", ind.ID, public, ErrNoData, level, ind.Source)
 }
 
 // Values returns the facts of an indicator for every territory of a level,
@@ -75,7 +76,7 @@ func (c *Cube) Values(ctx context.Context, indicator, level, vintage, public str
 	if !slices.Contains(Levels, level) {
 		return nil, fmt.Errorf("niveau %q %w (niveaux\u00a0: %s)", level, ErrUnknown, strings.Join(Levels, ", "))
 	}
-	ind, public, vintage, err := c.resolve(indicator, public, vintage)
+	ind, public, vintage, err := c.resolve(indicator, level, public, vintage)
 	if err != nil {
 		return nil, err
 	}
@@ -181,7 +182,7 @@ func (c *Cube) Compare(ctx context.Context, code string) ([]Comparison, error) {
 	out := make([]Comparison, 0, len(c.cat.Indicators))
 	for _, ind := range c.cat.Indicators {
 		cmp := Comparison{Indicator: ind, Public: ind.DefaultPublic(), Facts: make([]Fact, len(chain))}
-		_, _, vintage, rerr := c.resolve(ind.ID, cmp.Public, "")
+		_, _, vintage, rerr := c.resolve(ind.ID, t.Level, cmp.Public, "")
 		cmp.Vintage = vintage
 		for i, p := range chain {
 			if rerr == nil {
@@ -258,12 +259,12 @@ func (c *Cube) Series(ctx context.Context, indicator, code, public string) ([]Fa
 	if err != nil {
 		return nil, err
 	}
-	ind, public, _, err := c.resolve(indicator, public, "")
+	ind, public, _, err := c.resolve(indicator, t.Level, public, "")
 	if err != nil {
 		return nil, err
 	}
 	var out []Fact
-	for _, v := range c.vintages[vintageKey{ind.ID, c.cog, public}] {
+	for _, v := range c.vintages[vintageKey{ind.ID, c.cog, t.Level, public}] {
 		if j, ok := c.one[factKey{sliceKey{ind.ID, c.cog, t.Level, public, v}, t.Code}]; ok {
 			out = append(out, c.facts[j])
 		}

@@ -1,7 +1,7 @@
 // The QPV and IRIS facts of the real data: published values as loaded,
 // missing where a file lacks a quartier, and never mixed with the communes.
 
-package cube
+package cube_test
 
 import (
 	"database/sql"
