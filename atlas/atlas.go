@@ -74,6 +74,8 @@ func LevelLabel(level string) string {
 		return "région"
 	case "qpv":
 		return "quartiers prioritaires"
+	case "iris":
+		return "quartiers IRIS"
 	}
 	return level
 }

@@ -17,7 +17,7 @@ import (
 var ChartKinds = []string{"reference", "ranking", "series", "ages"}
 
 // levelNames are the short French names of levels under a bar.
-var levelNames = map[string]string{"commune": "Commune", "epci": "EPCI", "departement": "Département", "region": "Région", "france": "France"}
+var levelNames = map[string]string{"commune": "Commune", "epci": "EPCI", "departement": "Département", "region": "Région", "france": "France", "qpv": "QPV", "iris": "IRIS"}
 
 func chartValue(f cube.Fact) maps.ChartValue {
 	v := maps.ChartValue{Status: f.Status}
@@ -95,6 +95,9 @@ func (a *Atlas) RankingChart(ctx context.Context, indicator, level, vintage, pub
 	}
 	if reg, err := a.Cube.Values(ctx, indicator, "region", facts[0].Vintage, facts[0].Public); err == nil && len(reg) == 1 && reg[0].HasValue() {
 		ch.Reference = &maps.ReferenceLine{Label: reg[0].Name, Value: reg[0].Value}
+	}
+	if s, ok := a.Cube.Summary(indicator, facts[0].Public, facts[0].Vintage); ok && level == "qpv" && s.HasValue() {
+		ch.Reference = &maps.ReferenceLine{Label: s.Name, Value: s.Value}
 	}
 	return ch, nil
 }

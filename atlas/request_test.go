@@ -165,7 +165,7 @@ func TestRequestKey(t *testing.T) {
 		}
 		seen[want] = i
 	}
-	for _, q := range []string{"level=epci", "classes=4", "public=femmes", "vintage=2021", "highlight=35238", "width=1200", "method=quantile"} {
+	for _, q := range []string{"level=epci", "classes=4", "public=femmes", "vintage=2021", "highlight=35238", "width=1200", "method=quantile", "level=qpv", "level=iris&territory=243500139"} {
 		if k := key(q); k == key("") {
 			t.Errorf("%q has the default map's key", q)
 		}

@@ -173,10 +173,11 @@ func (c *Cube) loadTerritories(ctx context.Context, db *sql.DB) error {
 
 const factsSQL = `
 SELECT f.indicator, f.cog, f.level, f.code, f.public, f.vintage, f.value, f.numerator, f.denominator,
-       f.status, f.reason, f.coverage, f.source, f.cross_border, t.name
-FROM fact f JOIN territory t ON t.cog = f.cog AND t.level = f.level AND t.code = f.code
-%s
-ORDER BY f.indicator, f.cog, f.level, f.public, f.vintage, f.code`
+       f.status, f.reason, f.coverage, f.source, f.cross_border,
+       coalesce(t.name, CASE WHEN f.level = 'qpv' AND f.code = '`+SummaryQPV+`' THEN '`+SummaryQPVName+`' END) AS name
+FROM fact f LEFT JOIN territory t ON t.cog = f.cog AND t.level = f.level AND t.code = f.code
+WHERE (t.code IS NOT NULL OR (f.level = 'qpv' AND f.code = '`+SummaryQPV+`')) %s
+ORDER BY f.indicator, f.cog, f.level, f.public, f.vintage, f.code = '`+SummaryQPV+`', f.code`
 
 // factsQuery is factsSQL restricted to the loaded indicators, with its
 // arguments.
@@ -190,7 +191,7 @@ func (c *Cube) factsQuery() (string, []any) {
 		marks = append(marks, "?")
 		args = append(args, id)
 	}
-	return fmt.Sprintf(factsSQL, "WHERE f.indicator IN ("+strings.Join(marks, ",")+")"), args
+	return fmt.Sprintf(factsSQL, "AND f.indicator IN ("+strings.Join(marks, ",")+")"), args
 }
 
 func (c *Cube) loadFacts(ctx context.Context, db *sql.DB) error {
@@ -235,7 +236,11 @@ func (c *Cube) loadFacts(ctx context.Context, db *sql.DB) error {
 		k := sliceKey{f.Indicator, f.COG, f.Level, f.Public, f.Vintage}
 		c.one[factKey{k, f.Code}] = i
 		if i+1 == len(c.facts) || sliceKeyOf(c.facts[i+1]) != k {
-			c.slices[k] = [2]int{start, i + 1}
+			end := i + 1
+			if f.Code == SummaryQPV && f.Level == "qpv" {
+				end = i // ensemble des QPV: no territory of the level (see Summary)
+			}
+			c.slices[k] = [2]int{start, end}
 			vk := vintageKey{f.Indicator, f.COG, f.Level, f.Public}
 			if !slices.Contains(c.vintages[vk], f.Vintage) {
 				c.vintages[vk] = append(c.vintages[vk], f.Vintage)

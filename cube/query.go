@@ -129,7 +129,8 @@ func (t Territory) Within(parent Territory) bool {
 }
 
 // Chain returns a territory followed by its EPCI, département, région and
-// France.
+// France; a QPV or IRIS by its commune(s) and their EPCI, and a QPV then
+// by the ensemble des QPV (the publisher's summary row).
 func (c *Cube) Chain(t Territory) []Territory {
 	out := []Territory{t}
 	add := func(level, code string) {
@@ -149,6 +150,15 @@ func (c *Cube) Chain(t Territory) []Territory {
 		add("region", t.Region)
 	case "departement":
 		add("region", t.Region)
+	case "qpv", "iris":
+		for _, m := range t.Communes {
+			add("commune", m)
+		}
+		add("epci", t.EPCI)
+		if t.Level == "qpv" {
+			out = append(out, Territory{Level: "qpv", Code: SummaryQPV, Name: SummaryQPVName, COG: c.cog})
+		}
+		return out
 	}
 	if t.Level != "france" {
 		add("france", "FR")
@@ -189,6 +199,16 @@ func (c *Cube) Compare(ctx context.Context, code string) ([]Comparison, error) {
 				if j, ok := c.one[factKey{sliceKey{ind.ID, c.cog, p.Level, cmp.Public, vintage}, p.Code}]; ok {
 					cmp.Facts[i] = c.facts[j]
 					continue
+				}
+			}
+			if p.Level != t.Level && isSubLevel(t.Level) {
+				// The commune and EPCI of a quartier have their own
+				// vintages: their latest, which the fact carries.
+				if vs := c.vintages[vintageKey{ind.ID, c.cog, p.Level, cmp.Public}]; len(vs) > 0 {
+					if j, ok := c.one[factKey{sliceKey{ind.ID, c.cog, p.Level, cmp.Public, vs[len(vs)-1]}, p.Code}]; ok {
+						cmp.Facts[i] = c.facts[j]
+						continue
+					}
 				}
 			}
 			reason := "aucune donnée"
@@ -256,6 +276,9 @@ func (c *Cube) Series(ctx context.Context, indicator, code, public string) ([]Fa
 		return nil, err
 	}
 	t, err := c.Territory(code)
+	if code == SummaryQPV {
+		t, err = Territory{Level: "qpv", Code: SummaryQPV, Name: SummaryQPVName, COG: c.cog}, nil
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -19,6 +19,9 @@ import (
 // files: all QPV of France taken together (ensemble des QPV).
 const SummaryQPV = "Ensemble"
 
+// SummaryQPVName names the summary row in tables and sheets.
+const SummaryQPVName = "Ensemble des QPV"
+
 // isSubLevel reports whether a level is below the commune tree.
 func isSubLevel(level string) bool {
 	return level == string(value.LevelQPV) || level == string(value.LevelIRIS)
@@ -158,4 +161,14 @@ func subLevelFacts(ctx context.Context, db *sql.DB, cat *Catalogue, sub []ingest
 		}
 	}
 	return out, nil
+}
+
+// Summary returns the ensemble des QPV fact of an indicator (the
+// publisher's summary row) for a public and vintage, if published.
+func (c *Cube) Summary(indicator, public, vintage string) (Fact, bool) {
+	j, ok := c.one[factKey{sliceKey{indicator, c.cog, string(value.LevelQPV), public, vintage}, SummaryQPV}]
+	if !ok {
+		return Fact{}, false
+	}
+	return c.facts[j], true
 }

@@ -42,6 +42,15 @@ func WriteTableCSV(w io.Writer, spec ChoroplethSpec) error {
 			return fmt.Errorf("maps: table CSV, area %d (%s): %w", a.index, a.Code, err)
 		}
 	}
+	for _, a := range spec.Unmapped {
+		value := ""
+		if hasValue(a.Status) {
+			value = frnum.Plain(a.Value, -1)
+		}
+		if err := cw.Write([]string{a.Code, a.Name, value, statusLabel(a.Status), UnmappedClass}); err != nil {
+			return fmt.Errorf("maps: table CSV, unmapped %s: %w", a.Code, err)
+		}
+	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {
 		return fmt.Errorf("maps: table CSV: %w", err)
@@ -59,6 +68,10 @@ var tableHTML = template.Must(template.New("table").Parse(`<table class="obs-map
 <tfoot><tr><td colspan="5">{{.Source}}</td></tr></tfoot>
 </table>
 `))
+
+// UnmappedClass is the class cell of a territory listed without being
+// drawn (ChoroplethSpec.Unmapped).
+const UnmappedClass = "hors carte (sans périmètre)"
 
 // tableRow is one row of the HTML table.
 type tableRow struct {
@@ -85,6 +98,10 @@ func WriteTableHTML(w io.Writer, spec ChoroplethSpec) error {
 			r.Class = lg.Entries[a.class].Label
 		}
 		data.Rows = append(data.Rows, r)
+	}
+	for _, a := range spec.Unmapped {
+		data.Rows = append(data.Rows, tableRow{Code: a.Code, Name: a.Name, Status: a.Status, StatusLabel: statusLabel(a.Status),
+			Value: valueText(a, spec.Unit, spec.Decimals), Class: UnmappedClass})
 	}
 	if err := tableHTML.Execute(w, data); err != nil {
 		return fmt.Errorf("maps: table HTML: %w", err)
