@@ -174,10 +174,10 @@ func (c *Cube) loadTerritories(ctx context.Context, db *sql.DB) error {
 const factsSQL = `
 SELECT f.indicator, f.cog, f.level, f.code, f.public, f.vintage, f.value, f.numerator, f.denominator,
        f.status, f.reason, f.coverage, f.source, f.cross_border,
-       coalesce(t.name, CASE WHEN f.level = 'qpv' AND f.code = '`+SummaryQPV+`' THEN '`+SummaryQPVName+`' END) AS name
+       coalesce(t.name, CASE WHEN f.level = 'qpv' AND f.code = '` + SummaryQPV + `' THEN '` + SummaryQPVName + `' END) AS name
 FROM fact f LEFT JOIN territory t ON t.cog = f.cog AND t.level = f.level AND t.code = f.code
-WHERE (t.code IS NOT NULL OR (f.level = 'qpv' AND f.code = '`+SummaryQPV+`')) %s
-ORDER BY f.indicator, f.cog, f.level, f.public, f.vintage, f.code = '`+SummaryQPV+`', f.code`
+WHERE (t.code IS NOT NULL OR (f.level = 'qpv' AND f.code = '` + SummaryQPV + `')) %s
+ORDER BY f.indicator, f.cog, f.level, f.public, f.vintage, f.code = '` + SummaryQPV + `', f.code`
 
 // factsQuery is factsSQL restricted to the loaded indicators, with its
 // arguments.

@@ -26,8 +26,8 @@ func init() {
 // mapFlags are the flags of obs map (and, in part, obs chart).
 type mapFlags struct {
 	indicator, level, territory, public, vintage, method, breaks, palette, highlight, out string
-	classes, width                                                             int
-	qpv                                                                        bool
+	classes, width                                                                        int
+	qpv                                                                                   bool
 }
 
 func runMap(ctx context.Context, args []string, stdout io.Writer) error {
