@@ -12,6 +12,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/region-bretagne/obs/value"
 )
 
 // Levels of the cube, from the finest.
@@ -201,19 +203,23 @@ func (c *Cube) Compare(ctx context.Context, code string) ([]Comparison, error) {
 					continue
 				}
 			}
-			if p.Level != t.Level && isSubLevel(t.Level) {
-				// The commune and EPCI of a quartier have their own
-				// vintages: their latest, which the fact carries.
-				if vs := c.vintages[vintageKey{ind.ID, c.cog, p.Level, cmp.Public}]; len(vs) > 0 {
-					if j, ok := c.one[factKey{sliceKey{ind.ID, c.cog, p.Level, cmp.Public, vs[len(vs)-1]}, p.Code}]; ok {
-						cmp.Facts[i] = c.facts[j]
-						continue
-					}
+			if i > 0 && isSubLevel(t.Level) {
+				// The commune, the EPCI and the ensemble des QPV of a
+				// quartier have vintages of their own: their latest with
+				// a value, which the fact carries.
+				if f, ok := c.latestWithValue(ind.ID, p, cmp.Public); ok {
+					cmp.Facts[i] = f
+					continue
 				}
 			}
 			reason := "aucune donnée"
 			if rerr != nil {
 				reason = rerr.Error()
+			} else if i > 0 && isSubLevel(t.Level) && p.Code != SummaryQPV {
+				reason = "aucune valeur chargée pour les " + value.Level(p.Level).Plural()
+				if ind.Status == ToIntegrate {
+					reason += " — source à intégrer\u00a0: " + ind.Source
+				}
 			}
 			cmp.Facts[i] = Fact{Indicator: ind.ID, Level: p.Level, Code: p.Code, Name: p.Name, Public: cmp.Public, Vintage: vintage, COG: c.cog,
 				Value: nan, Numerator: nan, Denominator: nan, Status: StatusMissing, Reason: reason, Source: ind.Source, Unit: ind.Unit, CrossBorder: p.CrossBorder}
@@ -301,4 +307,25 @@ func (c *Cube) Decimals(indicator string) int {
 		return ind.Decimals
 	}
 	return 1
+}
+
+// latestWithValue is the fact of territory p at the latest vintage where
+// it has a value, else at its latest vintage.
+func (c *Cube) latestWithValue(indicator string, p Territory, public string) (Fact, bool) {
+	vs := c.vintages[vintageKey{indicator, c.cog, p.Level, public}]
+	var last Fact
+	found := false
+	for k := len(vs) - 1; k >= 0; k-- {
+		j, ok := c.one[factKey{sliceKey{indicator, c.cog, p.Level, public, vs[k]}, p.Code}]
+		if !ok {
+			continue
+		}
+		if c.facts[j].HasValue() {
+			return c.facts[j], true
+		}
+		if !found {
+			last, found = c.facts[j], true
+		}
+	}
+	return last, found
 }

@@ -172,3 +172,15 @@ func (c *Cube) Summary(indicator, public, vintage string) (Fact, bool) {
 	}
 	return c.facts[j], true
 }
+
+// HasFacts reports whether an indicator has facts at a level on the
+// cube's COG, for any public and vintage (the QPV-only indicators have
+// none at the commune level).
+func (c *Cube) HasFacts(indicator, level string) bool {
+	for k := range c.vintages {
+		if k.indicator == indicator && k.cog == c.cog && k.level == level {
+			return true
+		}
+	}
+	return false
+}

@@ -25,8 +25,8 @@ func Build(ctx context.Context, a *atlas.Atlas, code string) (*Sheet, error) {
 	if err != nil {
 		return nil, fmt.Errorf("fiche %s : %w", code, err)
 	}
-	if t.Level == "france" {
-		return nil, fmt.Errorf("fiche %s : niveau %s %w (commune, EPCI, département ou région)", code, t.Level, cube.ErrUnknown)
+	if t.Level == "france" || t.Level == "iris" {
+		return nil, fmt.Errorf("fiche %s : niveau %s %w (commune, EPCI, département, région ou QPV)", code, t.Level, cube.ErrUnknown)
 	}
 	cmps, err := a.Cube.Compare(ctx, code)
 	if err != nil {
@@ -39,6 +39,9 @@ func Build(ctx context.Context, a *atlas.Atlas, code string) (*Sheet, error) {
 	s := &Sheet{Code: t.Code, Name: t.Name, Level: t.Level, LevelLabel: levelLabel(t.Level), COG: a.Cube.COG(),
 		CrossBorder: t.CrossBorder, Generated: time.Now()}
 	s.Context = b.contextText()
+	if t.Level == "qpv" {
+		s.Context = b.qpvContext()
+	}
 	b.columns(cmps, s)
 	s.Headlines, err = b.headlines()
 	if err != nil {
@@ -47,8 +50,21 @@ func Build(ctx context.Context, a *atlas.Atlas, code string) (*Sheet, error) {
 	if s.Themes, err = b.themes(); err != nil {
 		return nil, err
 	}
+	if t.Level == "qpv" {
+		if err := b.qpvMaps(s); err != nil {
+			return nil, fmt.Errorf("fiche %s (%s), cartes : %w", t.Code, t.Name, err)
+		}
+		if s.Charts, err = b.qpvCharts(); err != nil {
+			return nil, fmt.Errorf("fiche %s (%s), graphiques : %w", t.Code, t.Name, err)
+		}
+		s.Footnotes = b.notes.list
+		return s, nil
+	}
 	if err := b.maps(s); err != nil {
 		return nil, fmt.Errorf("fiche %s (%s), cartes : %w", t.Code, t.Name, err)
+	}
+	if s.Quartiers, err = b.quartiers(); err != nil {
+		return nil, fmt.Errorf("fiche %s (%s), quartiers : %w", t.Code, t.Name, err)
 	}
 	if s.Charts, err = b.charts(); err != nil {
 		return nil, fmt.Errorf("fiche %s (%s), graphiques : %w", t.Code, t.Name, err)
@@ -80,6 +96,8 @@ func levelLabel(level string) string {
 		return "Département"
 	case "region":
 		return "Région"
+	case "qpv":
+		return "Quartier prioritaire (QPV)"
 	}
 	return level
 }
@@ -158,6 +176,12 @@ func (b *builder) themes() ([]Theme, error) {
 			if !ok {
 				return nil, fmt.Errorf("fiche %s : indicateur %s absent de la comparaison", b.t.Code, ind.ID)
 			}
+			if c.Vintage == "" && b.t.Level == "qpv" {
+				continue // not published for the QPV: the QPV files are the only source
+			}
+			if c.Vintage == "" && ind.Status == cube.Available && b.a.Cube.HasFacts(ind.ID, "qpv") {
+				continue // published for the QPV only: in the QPV sheets
+			}
 			if c.Vintage == "" && ind.Status == cube.ToIntegrate {
 				th.Pending = append(th.Pending, Pending{Label: fr(ind.Label), Source: fr(ind.Source)})
 				continue
@@ -188,7 +212,11 @@ func (b *builder) row(c cube.Comparison) (Row, error) {
 	r.Ref = b.notes.source(first)
 	for _, j := range b.cols {
 		f := c.Facts[j]
-		r.Cells = append(r.Cells, Cell{Text: fr(valueText(f, ind.Unit, ind.Decimals)), Status: f.Status, Ref: b.notes.reason(f)})
+		text := valueText(f, ind.Unit, ind.Decimals)
+		if f.HasValue() && f.Vintage != c.Vintage {
+			text += " (" + f.Vintage + ")" // a QPV's commune and EPCI, at their own vintage
+		}
+		r.Cells = append(r.Cells, Cell{Text: fr(text), Status: f.Status, Ref: b.notes.reason(f)})
 	}
 	var err error
 	r.Evolution, r.EvolPeriod, r.EvolRef, err = b.evolution(c)
