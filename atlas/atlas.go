@@ -1,4 +1,4 @@
-// The Atlas: the store's shapes by level, cached, and the map-level vocabulary (level labels, map units).
+// The Atlas: the store's shapes by level, read once and cached.
 
 package atlas
 
@@ -9,6 +9,7 @@ import (
 
 	"github.com/region-bretagne/obs/cube"
 	"github.com/region-bretagne/obs/store"
+	"github.com/region-bretagne/obs/value"
 )
 
 // Atlas holds a cube and the store's geometries, read once per level.
@@ -21,7 +22,7 @@ type Atlas struct {
 }
 
 type shapeKey struct {
-	level string
+	level value.Level
 	cog   int
 	full  bool
 }
@@ -46,7 +47,7 @@ func NewFor(ctx context.Context, db *sql.DB, indicators ...string) (*Atlas, erro
 }
 
 // Shapes returns the geometries of a level on the cube's COG (cached).
-func (a *Atlas) Shapes(ctx context.Context, level string, full bool) ([]store.Shape, error) {
+func (a *Atlas) Shapes(ctx context.Context, level value.Level, full bool) ([]store.Shape, error) {
 	k := shapeKey{level, a.Cube.COG(), full}
 	a.mu.Lock()
 	defer a.mu.Unlock()
@@ -59,34 +60,4 @@ func (a *Atlas) Shapes(ctx context.Context, level string, full bool) ([]store.Sh
 	}
 	a.shapes[k] = s
 	return s, nil
-}
-
-// LevelLabel names a level in French, in the plural for map subtitles.
-func LevelLabel(level string) string {
-	switch level {
-	case "commune":
-		return "communes"
-	case "epci":
-		return "intercommunalités (EPCI)"
-	case "departement":
-		return "départements"
-	case "region":
-		return "région"
-	case "qpv":
-		return "quartiers prioritaires"
-	case "iris":
-		return "quartiers IRIS"
-	}
-	return level
-}
-
-// MapUnit converts a catalogue unit to the maps package's unit text.
-func MapUnit(unit string) string {
-	switch unit {
-	case "per_10000":
-		return "pour 10\u202f000 hab."
-	case "per_km2":
-		return "hab./km²"
-	}
-	return unit
 }

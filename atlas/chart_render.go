@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/region-bretagne/obs/maps"
+	"github.com/region-bretagne/obs/value"
 )
 
 // ChartRequest is a chart question, as `obs chart` and /charts take it.
@@ -38,7 +39,7 @@ func (a *Atlas) Chart(ctx context.Context, r ChartRequest) (drawable, error) {
 		return a.AgeChart(ctx, r.Indicator, r.Territory)
 	}
 	if r.Level == "" {
-		r.Level = "epci"
+		r.Level = string(value.LevelEPCI)
 	}
-	return a.RankingChart(ctx, r.Indicator, r.Level, r.Vintage, r.Public, r.Territory)
+	return a.RankingChart(ctx, r.Indicator, value.Level(r.Level), r.Vintage, r.Public, r.Territory)
 }

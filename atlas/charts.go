@@ -11,13 +11,11 @@ import (
 
 	"github.com/region-bretagne/obs/cube"
 	"github.com/region-bretagne/obs/maps"
+	"github.com/region-bretagne/obs/value"
 )
 
 // ChartKinds are the charts obs draws from one indicator.
 var ChartKinds = []string{"reference", "ranking", "series", "ages"}
-
-// levelNames are the short French names of levels under a bar.
-var levelNames = map[string]string{"commune": "Commune", "epci": "EPCI", "departement": "Département", "region": "Région", "france": "France", "qpv": "QPV", "iris": "IRIS"}
 
 func chartValue(f cube.Fact) maps.ChartValue {
 	v := maps.ChartValue{Status: f.Status}
@@ -28,7 +26,7 @@ func chartValue(f cube.Fact) maps.ChartValue {
 }
 
 func (a *Atlas) chartText(ind cube.Indicator, id, subtitle string, f cube.Fact) maps.ChartText {
-	return maps.ChartText{ID: id, Title: ind.Label, Subtitle: subtitle, Unit: MapUnit(ind.Unit), Decimals: ind.Decimals,
+	return maps.ChartText{ID: id, Title: ind.Label, Subtitle: subtitle, Unit: ind.Unit, Decimals: ind.Decimals,
 		Source: f.Source, Vintage: f.Vintage}
 }
 
@@ -68,7 +66,7 @@ func (a *Atlas) ReferenceChart(ctx context.Context, indicator, code string) (map
 		}
 		ch := maps.ReferenceChart{ChartText: a.chartText(ind, "reference-"+ind.ID, c.Facts[0].Name+" et ses territoires de référence", c.Facts[0])}
 		for _, f := range c.Facts {
-			ch.Bars = append(ch.Bars, maps.ReferenceBar{Label: f.Name, Level: levelNames[f.Level], ChartValue: chartValue(f)})
+			ch.Bars = append(ch.Bars, maps.ReferenceBar{Label: f.Name, Level: f.Level.Short(), ChartValue: chartValue(f)})
 		}
 		return ch, nil
 	}
@@ -77,7 +75,7 @@ func (a *Atlas) ReferenceChart(ctx context.Context, indicator, code string) (map
 
 // RankingChart ranks every territory of a level, with the region's value
 // as the reference line when it has one.
-func (a *Atlas) RankingChart(ctx context.Context, indicator, level, vintage, public, highlight string) (maps.RankingChart, error) {
+func (a *Atlas) RankingChart(ctx context.Context, indicator string, level value.Level, vintage, public, highlight string) (maps.RankingChart, error) {
 	ind, err := a.indicator(indicator)
 	if err != nil {
 		return maps.RankingChart{}, err
@@ -89,14 +87,14 @@ func (a *Atlas) RankingChart(ctx context.Context, indicator, level, vintage, pub
 	if len(facts) == 0 {
 		return maps.RankingChart{}, badf("aucune valeur", "no values")
 	}
-	ch := maps.RankingChart{ChartText: a.chartText(ind, "ranking-"+ind.ID, "Classement des "+LevelLabel(level), facts[0]), Highlight: highlight}
+	ch := maps.RankingChart{ChartText: a.chartText(ind, "ranking-"+ind.ID, "Classement des "+level.Plural(), facts[0]), Highlight: highlight}
 	for _, f := range facts {
 		ch.Items = append(ch.Items, maps.RankedItem{Code: f.Code, Name: f.Name, ChartValue: chartValue(f)})
 	}
-	if reg, err := a.Cube.Values(ctx, indicator, "region", facts[0].Vintage, facts[0].Public); err == nil && len(reg) == 1 && reg[0].HasValue() {
+	if reg, err := a.Cube.Values(ctx, indicator, value.LevelRegion, facts[0].Vintage, facts[0].Public); err == nil && len(reg) == 1 && reg[0].HasValue() {
 		ch.Reference = &maps.ReferenceLine{Label: reg[0].Name, Value: reg[0].Value}
 	}
-	if s, ok := a.Cube.Summary(indicator, facts[0].Public, facts[0].Vintage); ok && level == "qpv" && s.HasValue() {
+	if s, ok := a.Cube.Summary(indicator, facts[0].Public, facts[0].Vintage); ok && level == value.LevelQPV && s.HasValue() {
 		ch.Reference = &maps.ReferenceLine{Label: s.Name, Value: s.Value}
 	}
 	return ch, nil

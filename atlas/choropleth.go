@@ -11,10 +11,11 @@ import (
 
 	"github.com/region-bretagne/obs/cube"
 	"github.com/region-bretagne/obs/maps"
+	"github.com/region-bretagne/obs/value"
 )
 
 // MapLevels are the levels a choropleth can be drawn at.
-var MapLevels = []string{"commune", "epci", "departement", "qpv", "iris"}
+var MapLevels = []value.Level{value.LevelCommune, value.LevelEPCI, value.LevelDepartement, value.LevelQPV, value.LevelIRIS}
 
 // Request is a choropleth question, as `obs map` and /maps take it.
 type Request struct {
@@ -70,9 +71,10 @@ func (a *Atlas) Choropleth(ctx context.Context, r Request) (*Map, error) {
 		return nil, badf("indicateur inconnu « %s » (voir /api/indicators)", "unknown indicator %q (see /api/indicators)", r.Indicator)
 	}
 	if r.Level == "" {
-		r.Level = "commune"
+		r.Level = string(value.LevelCommune)
 	}
-	if !slices.Contains(MapLevels, r.Level) {
+	level := value.Level(r.Level)
+	if !slices.Contains(MapLevels, level) {
 		return nil, badf("niveau de carte inconnu « %s » (commune, epci, departement, qpv, iris)", "unknown map level %q (commune, epci, departement, qpv, iris)", r.Level)
 	}
 	if r.Method == "" {
@@ -91,7 +93,7 @@ func (a *Atlas) Choropleth(ctx context.Context, r Request) (*Map, error) {
 	if method == maps.Manual && len(r.Breaks) < 2 {
 		return nil, badf("la méthode manuelle demande au moins deux bornes (--breaks a,b,c)", "manual classification needs at least two breaks (--breaks a,b,c)")
 	}
-	facts, err := a.Cube.Values(ctx, r.Indicator, r.Level, r.Vintage, r.Public)
+	facts, err := a.Cube.Values(ctx, r.Indicator, level, r.Vintage, r.Public)
 	if err != nil {
 		if errors.Is(err, cube.ErrUnknown) {
 			return nil, &Error{FR: err.Error(), EN: "bad request: " + err.Error()}
@@ -104,7 +106,7 @@ func (a *Atlas) Choropleth(ctx context.Context, r Request) (*Map, error) {
 	if facts, err = a.clip(facts, r.Territory); err != nil {
 		return nil, err
 	}
-	shapes, err := a.Shapes(ctx, r.Level, false)
+	shapes, err := a.Shapes(ctx, level, false)
 	if err != nil {
 		return nil, err
 	}
@@ -114,7 +116,7 @@ func (a *Atlas) Choropleth(ctx context.Context, r Request) (*Map, error) {
 	}
 	spec := maps.ChoroplethSpec{
 		Title:      ind.Label,
-		Unit:       MapUnit(ind.Unit),
+		Unit:       ind.Unit,
 		Decimals:   ind.Decimals,
 		Palette:    r.Palette,
 		Highlight:  r.Highlight,
@@ -130,7 +132,7 @@ func (a *Atlas) Choropleth(ctx context.Context, r Request) (*Map, error) {
 			continue // outside the clip
 		}
 		drawn[s.Code] = true
-		area := maps.Area{Code: s.Code, Name: s.Name, Geom: s.Geom, Status: cube.StatusMissing}
+		area := maps.Area{Code: s.Code, Name: s.Name, Geom: s.Geom, Status: value.StatusMissing}
 		if ok {
 			area.Status = f.Status
 			if f.HasValue() {
@@ -147,7 +149,7 @@ func (a *Atlas) Choropleth(ctx context.Context, r Request) (*Map, error) {
 		if p, ok := a.Cube.Catalogue().Public(pub); ok {
 			label = p.Label
 		}
-		spec.Subtitle = fmt.Sprintf("%s · %s · %s", capitalize(LevelLabel(r.Level)), label, facts[0].Vintage)
+		spec.Subtitle = fmt.Sprintf("%s · %s · %s", capitalize(level.Plural()), label, facts[0].Vintage)
 		if r.Territory != "" {
 			if t, err := a.Cube.Territory(r.Territory); err == nil {
 				spec.Subtitle += " · " + t.Name
@@ -164,8 +166,8 @@ func (a *Atlas) Choropleth(ctx context.Context, r Request) (*Map, error) {
 	if spec.Breaks, err = maps.Classify(values, method, r.Classes, r.Breaks); err != nil {
 		return nil, badf("classification impossible : %v", "cannot classify: %v", err)
 	}
-	if r.Level == "commune" || r.Level == "epci" {
-		deps, err := a.Shapes(ctx, "departement", false)
+	if level == value.LevelCommune || level == value.LevelEPCI {
+		deps, err := a.Shapes(ctx, value.LevelDepartement, false)
 		if err != nil {
 			return nil, err
 		}
@@ -173,13 +175,13 @@ func (a *Atlas) Choropleth(ctx context.Context, r Request) (*Map, error) {
 			spec.Overlay = append(spec.Overlay, d.Geom)
 		}
 	}
-	if r.Level == "qpv" || r.Level == "iris" {
+	if level == value.LevelQPV || level == value.LevelIRIS {
 		if spec.Overlay, err = a.communeOutlines(ctx, spec.Areas); err != nil {
 			return nil, err
 		}
 	}
 	if r.QPV {
-		q, err := a.Shapes(ctx, "qpv", false)
+		q, err := a.Shapes(ctx, value.LevelQPV, false)
 		if err != nil {
 			return nil, err
 		}

@@ -6,9 +6,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/region-bretagne/obs/cube"
 	"github.com/region-bretagne/obs/pipeline/pipelinetest"
 	"github.com/region-bretagne/obs/store"
+	"github.com/region-bretagne/obs/value"
 )
 
 // testAtlas opens an atlas on the full store of the staged data
@@ -33,14 +33,14 @@ func TestChoroplethKeepsStatuses(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	counts := map[string]int{}
+	counts := map[value.Status]int{}
 	for _, ar := range m.Spec.Areas {
 		counts[ar.Status]++
-		if (ar.Status == cube.StatusSecret || ar.Status == cube.StatusMissing) && ar.Value != 0 {
+		if (ar.Status == value.StatusSecret || ar.Status == value.StatusMissing) && ar.Value != 0 {
 			t.Errorf("%s %s carries value %v", ar.Code, ar.Status, ar.Value)
 		}
 	}
-	if len(m.Spec.Areas) != 1202 || counts[cube.StatusSecret] == 0 || counts[cube.StatusMissing] == 0 {
+	if len(m.Spec.Areas) != 1202 || counts[value.StatusSecret] == 0 || counts[value.StatusMissing] == 0 {
 		t.Errorf("%d areas, statuses %v: want 1202 with secret and missing ones", len(m.Spec.Areas), counts)
 	}
 	if m.Spec.Source == "" || m.Spec.Vintage != "2021" || m.Spec.GeoVintage != "COG 2026" {

@@ -18,6 +18,7 @@ import (
 	"github.com/paulmach/orb/simplify"
 	"github.com/region-bretagne/obs/cube"
 	"github.com/region-bretagne/obs/maps"
+	"github.com/region-bretagne/obs/value"
 )
 
 // Colours and sizes of the locator.
@@ -58,7 +59,7 @@ func (f frame) xy(p orb.Point) (float64, float64) {
 func (a *Atlas) NewLocator(ctx context.Context, width int) (*Locator, error) {
 	geoms := map[string]orb.Geometry{}
 	var projDeps, projEPCI []orb.Geometry
-	for _, level := range []string{"departement", "epci", "commune"} {
+	for _, level := range []value.Level{value.LevelDepartement, value.LevelEPCI, value.LevelCommune} {
 		shapes, err := a.Shapes(ctx, level, false)
 		if err != nil {
 			return nil, fmt.Errorf("locator: %w", err)
@@ -70,7 +71,7 @@ func (a *Atlas) NewLocator(ctx context.Context, width int) (*Locator, error) {
 				}
 			}
 			g := lambert(s.Geom)
-			geoms[level+"|"+s.Code] = g
+			geoms[string(level)+"|"+s.Code] = g
 			switch level {
 			case "departement":
 				projDeps = append(projDeps, g)
@@ -121,7 +122,7 @@ func (l *Locator) SVG(ctx context.Context, code string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	g, ok := l.geoms[t.Level+"|"+t.Code]
+	g, ok := l.geoms[string(t.Level)+"|"+t.Code]
 	if !ok {
 		return nil, fmt.Errorf("locator: no %s geometry for %s (%s) on COG %d", t.Level, t.Code, t.Name, l.cube.COG())
 	}
@@ -133,7 +134,7 @@ func (l *Locator) SVG(ctx context.Context, code string) ([]byte, error) {
 	b.WriteString(`<g class="territory" fill="` + locatorHighlight + `" stroke="#5c0010" stroke-width="0.8" stroke-linejoin="round" fill-rule="evenodd"><path data-code="` + xmlEscape(t.Code) + `" d="`)
 	l.path(&b, g)
 	b.WriteString("\"/></g>\n")
-	if bd := g.Bound(); t.Level == "commune" || (bd.Max[0]-bd.Min[0])*l.frame.scale < 8 {
+	if bd := g.Bound(); t.Level == value.LevelCommune || (bd.Max[0]-bd.Min[0])*l.frame.scale < 8 {
 		c, _ := planar.CentroidArea(g)
 		x, y := l.frame.xy(c)
 		fmt.Fprintf(&b, `<circle class="marker" cx="%s" cy="%s" r="5" fill="none" stroke="%s" stroke-width="2"/>`+"\n", f1(x), f1(y), locatorHighlight)
@@ -144,7 +145,7 @@ func (l *Locator) SVG(ctx context.Context, code string) ([]byte, error) {
 
 // regionCode is the code of the cube's region ("53").
 func regionCode(c *cube.Cube) string {
-	if rs := c.Territories("region"); len(rs) > 0 {
+	if rs := c.Territories(value.LevelRegion); len(rs) > 0 {
 		return rs[0].Code
 	}
 	return ""

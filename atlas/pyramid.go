@@ -7,8 +7,8 @@ import (
 	"context"
 	"slices"
 
-	"github.com/region-bretagne/obs/cube"
 	"github.com/region-bretagne/obs/maps"
+	"github.com/region-bretagne/obs/value"
 )
 
 // ageBandSets are the disjoint age bands of the sources, youngest first.
@@ -45,7 +45,7 @@ func (a *Atlas) AgeChart(ctx context.Context, indicator, code string) (maps.Pyra
 		if pp, ok := a.Cube.Catalogue().Public(p); ok {
 			label = pp.Label
 		}
-		band := maps.AgeBand{Label: label, Total: maps.ChartValue{Status: cube.StatusMissing}}
+		band := maps.AgeBand{Label: label, Total: maps.ChartValue{Status: value.StatusMissing}}
 		facts, err := a.Cube.Values(ctx, indicator, t.Level, "", p)
 		if err != nil {
 			return maps.PyramidChart{}, err

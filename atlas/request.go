@@ -6,6 +6,7 @@ package atlas
 
 import (
 	"fmt"
+	"github.com/region-bretagne/obs/value"
 	"math"
 	"net/url"
 	"regexp"
@@ -83,7 +84,7 @@ func ParseMapRequest(indicator string, q url.Values) (Request, error) {
 	}
 	get := func(k string) string { return strings.TrimSpace(q.Get(k)) }
 	if v := get("level"); v != "" {
-		if !slices.Contains(MapLevels, v) {
+		if !slices.Contains(MapLevels, value.Level(v)) {
 			return r, badf("niveau de carte inconnu « %s » (commune, epci, departement, qpv, iris)", "unknown map level %q (commune, epci, departement, qpv, iris)", v)
 		}
 		r.Level = v

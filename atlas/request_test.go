@@ -5,6 +5,7 @@ package atlas
 
 import (
 	"errors"
+	"github.com/region-bretagne/obs/value"
 	"net/url"
 	"slices"
 	"strings"
@@ -193,7 +194,7 @@ func FuzzParseMapRequest(f *testing.F) {
 			}
 			return
 		}
-		if !slices.Contains(MapLevels, r.Level) || r.Classes < MinClasses || r.Classes > MaxClasses ||
+		if !slices.Contains(MapLevels, value.Level(r.Level)) || r.Classes < MinClasses || r.Classes > MaxClasses ||
 			r.Width < MinSize || r.Width > MaxSize || r.Height < MinSize*7/10 || r.Height > MaxSize || len(r.Breaks) > MaxBreaks {
 			t.Fatalf("%q: out of bounds: %+v", s, r)
 		}

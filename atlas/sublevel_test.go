@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/region-bretagne/obs/maps"
+	"github.com/region-bretagne/obs/value"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
@@ -56,7 +57,7 @@ func TestSubLevelMaps(t *testing.T) {
 			}
 			lo, hi := math.Inf(1), math.Inf(-1)
 			for _, ar := range m.Spec.Areas {
-				if ar.Status == maps.StatusOK {
+				if ar.Status == value.StatusOK {
 					lo, hi = math.Min(lo, ar.Value), math.Max(hi, ar.Value)
 				}
 			}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/paulmach/orb"
 	"github.com/region-bretagne/obs/cube"
+	"github.com/region-bretagne/obs/value"
 )
 
 // minNeighbours is the fewest areas a commune's or an EPCI's surroundings
@@ -20,11 +21,11 @@ const minNeighbours = 12
 
 // SurroundingsLevel is the level of the areas drawn around a territory:
 // communes for a commune, an EPCI or a département; EPCI for the region.
-func SurroundingsLevel(level string) string {
-	if level == "region" {
-		return "epci"
+func SurroundingsLevel(level value.Level) value.Level {
+	if level == value.LevelRegion {
+		return value.LevelEPCI
 	}
-	return "commune"
+	return value.LevelCommune
 }
 
 // Surroundings restricts m, a choropleth of the whole region at
@@ -48,14 +49,14 @@ func (a *Atlas) Surroundings(ctx context.Context, m *Map, code string) (*Map, er
 	spec.Areas, spec.Overlay, spec.QPV, spec.Highlight = nil, nil, nil, ""
 	keep := map[string]bool{}
 	switch t.Level {
-	case "region":
+	case value.LevelRegion:
 		spec.Areas = m.Spec.Areas
-		if spec.Overlay, err = a.outlines(ctx, "departement", func(string) bool { return true }); err != nil {
+		if spec.Overlay, err = a.outlines(ctx, value.LevelDepartement, func(string) bool { return true }); err != nil {
 			return nil, err
 		}
 		spec.Subtitle = "Intercommunalités de Bretagne"
-	case "departement":
-		for _, c := range a.Cube.Territories("commune") {
+	case value.LevelDepartement:
+		for _, c := range a.Cube.Territories(value.LevelCommune) {
 			keep[c.Code] = c.Departement == t.Code
 		}
 		for _, ar := range m.Spec.Areas {
@@ -64,14 +65,14 @@ func (a *Atlas) Surroundings(ctx context.Context, m *Map, code string) (*Map, er
 			}
 		}
 		inDep := map[string]bool{}
-		for _, e := range a.Cube.Territories("epci") {
+		for _, e := range a.Cube.Territories(value.LevelEPCI) {
 			inDep[e.Code] = e.Departement == t.Code
 		}
-		if spec.Overlay, err = a.outlines(ctx, "epci", func(c string) bool { return inDep[c] }); err != nil {
+		if spec.Overlay, err = a.outlines(ctx, value.LevelEPCI, func(c string) bool { return inDep[c] }); err != nil {
 			return nil, err
 		}
 		spec.Subtitle = "Communes du département " + t.Name
-	case "epci", "commune":
+	case value.LevelEPCI, value.LevelCommune:
 		g, err := a.geometry(ctx, t)
 		if err != nil {
 			return nil, err
@@ -91,11 +92,11 @@ func (a *Atlas) Surroundings(ctx context.Context, m *Map, code string) (*Map, er
 			}
 			box = box.Pad(math.Max(box.Max[0]-box.Min[0], box.Max[1]-box.Min[1]) / 4)
 		}
-		if t.Level == "commune" {
+		if t.Level == value.LevelCommune {
 			spec.Highlight = t.Code
 			spec.Subtitle = "Communes autour de " + t.Name
 			if t.EPCI != "" {
-				if spec.Overlay, err = a.outlines(ctx, "epci", func(c string) bool { return c == t.EPCI }); err != nil {
+				if spec.Overlay, err = a.outlines(ctx, value.LevelEPCI, func(c string) bool { return c == t.EPCI }); err != nil {
 					return nil, err
 				}
 				spec.Subtitle += " (trait noir : limite de l'EPCI)"
@@ -139,7 +140,7 @@ func (a *Atlas) geometry(ctx context.Context, t cube.Territory) (orb.Geometry, e
 
 // outlines returns the geometries of the territories of a level that pass
 // keep.
-func (a *Atlas) outlines(ctx context.Context, level string, keep func(code string) bool) ([]orb.Geometry, error) {
+func (a *Atlas) outlines(ctx context.Context, level value.Level, keep func(code string) bool) ([]orb.Geometry, error) {
 	shapes, err := a.Shapes(ctx, level, false)
 	if err != nil {
 		return nil, err
@@ -155,14 +156,14 @@ func (a *Atlas) outlines(ctx context.Context, level string, keep func(code strin
 
 // around widens a territory's lon/lat bound into the box of its
 // surroundings, with a ground aspect near the map frame's (4:3).
-func around(b orb.Bound, level string) orb.Bound {
+func around(b orb.Bound, level value.Level) orb.Bound {
 	const kmPerDegLat = 111.2
 	kmPerDegLon := kmPerDegLat * math.Cos((b.Min[1]+b.Max[1])/2*math.Pi/180)
 	c := b.Center()
 	w := (b.Max[0] - b.Min[0]) * kmPerDegLon
 	h := (b.Max[1] - b.Min[1]) * kmPerDegLat
 	factor, minKm := 1.25, 0.0
-	if level == "commune" {
+	if level == value.LevelCommune {
 		factor, minKm = 3, 12
 	}
 	w, h = math.Max(w*factor, minKm), math.Max(h*factor, minKm)

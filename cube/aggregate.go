@@ -15,6 +15,7 @@ import (
 
 	"github.com/region-bretagne/obs/frnum"
 	"github.com/region-bretagne/obs/ingest"
+	"github.com/region-bretagne/obs/value"
 )
 
 // Cell is a converted value with its status (see ingest.Cell).
@@ -23,7 +24,8 @@ type Cell = ingest.Cell
 // result is the computed part of a fact.
 type result struct {
 	value, num, den float64 // NaN when absent
-	status, reason  string
+	status          value.Status
+	reason          string
 	coverage        float64
 }
 
@@ -70,12 +72,12 @@ func communeResult(kind string, scale float64, m member) result {
 	case !m.den.HasValue:
 		r.status, r.reason = absentStatus(m.den), "dénominateur\u00a0: "+m.den.Reason
 	case m.den.Value == 0:
-		r.status, r.reason = StatusMissing, "dénominateur nul"
+		r.status, r.reason = value.StatusMissing, "dénominateur nul"
 	default:
 		r.value = m.num.Value / m.den.Value * scale
-		r.status, r.reason = StatusOK, ""
+		r.status, r.reason = value.StatusOK, ""
 		for _, c := range []Cell{m.num, m.den} {
-			if c.Status != StatusOK && severity(c.Status) > severity(r.status) {
+			if c.Status != value.StatusOK && c.Status.Severity() > r.status.Severity() {
 				r.status, r.reason = c.Status, c.Reason
 			}
 		}
@@ -89,11 +91,11 @@ func aggregateResult(kind string, scale float64, members []member) result {
 	r := result{value: nan, num: nan, den: nan}
 	var num, den, popAll, popUsed float64
 	used, secret, missing := 0, 0, 0
-	status, reason := StatusOK, ""
+	status, reason := value.StatusOK, ""
 	for _, m := range members {
 		popAll += m.pop
 		if !m.usable(kind) {
-			if absentStatus(m.num) == StatusSecret || (kind == KindRatio && absentStatus(m.den) == StatusSecret) {
+			if absentStatus(m.num) == value.StatusSecret || (kind == KindRatio && absentStatus(m.den) == value.StatusSecret) {
 				secret++
 			} else {
 				missing++
@@ -109,23 +111,23 @@ func aggregateResult(kind string, scale float64, members []member) result {
 			parts = append(parts, m.den)
 		}
 		for _, c := range parts {
-			if c.Status != StatusOK && severity(c.Status) > severity(status) {
+			if c.Status != value.StatusOK && c.Status.Severity() > status.Severity() {
 				status, reason = c.Status, c.Reason
 			}
 		}
 	}
 	switch {
 	case len(members) == 0:
-		r.status, r.reason = StatusMissing, "aucune commune"
+		r.status, r.reason = value.StatusMissing, "aucune commune"
 		return r
 	case used == 0 && secret > 0:
-		r.status, r.reason = StatusSecret, fmt.Sprintf("secret statistique dans les %d commune(s)", len(members))
+		r.status, r.reason = value.StatusSecret, fmt.Sprintf("secret statistique dans les %d commune(s)", len(members))
 		if missing > 0 {
 			r.reason = fmt.Sprintf("aucune commune utilisable\u00a0: %d secrète(s), %d manquante(s)", secret, missing)
 		}
 		return r
 	case used == 0:
-		r.status, r.reason = StatusMissing, fmt.Sprintf("donnée manquante dans les %d commune(s)", len(members))
+		r.status, r.reason = value.StatusMissing, fmt.Sprintf("donnée manquante dans les %d commune(s)", len(members))
 		return r
 	}
 	switch {
@@ -138,7 +140,7 @@ func aggregateResult(kind string, scale float64, members []member) result {
 	if kind == KindRatio {
 		r.den = den
 		if den == 0 {
-			r.status, r.reason = StatusMissing, "dénominateur nul"
+			r.status, r.reason = value.StatusMissing, "dénominateur nul"
 			return r
 		}
 		r.value = num / den * scale
@@ -160,21 +162,19 @@ func aggregateResult(kind string, scale float64, members []member) result {
 }
 
 // absentStatus is the status of an absent cell (missing when unset).
-func absentStatus(c Cell) string {
+func absentStatus(c Cell) value.Status {
 	if c.HasValue {
-		return StatusOK
+		return value.StatusOK
 	}
 	if c.Status == "" {
-		return StatusMissing
+		return value.StatusMissing
 	}
 	return c.Status
 }
 
-// severity orders statuses from the least to the most restrictive.
-var severity = ingest.Severity
-
-func worst(a, b string) string {
-	if severity(b) > severity(a) {
+// worst is the more restrictive of two statuses.
+func worst(a, b value.Status) value.Status {
+	if b.Severity() > a.Severity() {
 		return b
 	}
 	return a

@@ -15,6 +15,7 @@ import (
 
 	"github.com/region-bretagne/obs/ingest"
 	"github.com/region-bretagne/obs/store"
+	"github.com/region-bretagne/obs/value"
 )
 
 //go:embed schema.sql
@@ -270,7 +271,7 @@ func (fr *frame) seriesAt(c int, obs []ingest.Observation) map[varKey]*series {
 		default:
 			codes := from[ck]
 			sort.Strings(codes)
-			s.commune[ck.code] = Cell{Status: StatusMissing, Reason: fmt.Sprintf("commune issue de la fusion de %v entre le COG %d et le COG %d\u00a0: valeur non additive, non convertible", codes, s.nativeCOG, c)}
+			s.commune[ck.code] = Cell{Status: value.StatusMissing, Reason: fmt.Sprintf("commune issue de la fusion de %v entre le COG %d et le COG %d\u00a0: valeur non additive, non convertible", codes, s.nativeCOG, c)}
 		}
 	}
 	return vars
@@ -362,7 +363,7 @@ func evalExpr(vars map[varKey]*series, expr []string, vintage, code string) Cell
 	for _, v := range expr {
 		c, ok := vars[varKey{v, vintage}].commune[code]
 		if !ok {
-			c = Cell{Status: StatusMissing, Reason: "commune absente de la source"}
+			c = Cell{Status: value.StatusMissing, Reason: "commune absente de la source"}
 		}
 		cells = append(cells, c)
 	}

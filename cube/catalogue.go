@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/region-bretagne/obs/data"
+	"github.com/region-bretagne/obs/value"
 )
 
 // Kinds of indicator.
@@ -30,7 +31,7 @@ type Indicator struct {
 	Label      string       `json:"label"`
 	Definition string       `json:"definition"`
 	Theme      string       `json:"theme"`
-	Unit       string       `json:"unit"` // count, percent, euro, ratio, per_10000, per_km2
+	Unit       value.Unit   `json:"unit"` // count, percent, euro, ratio, per_10000, per_km2
 	Kind       string       `json:"kind"`
 	Scale      float64      `json:"scale,omitempty"` // ratio multiplier: 100 for a percentage
 	Decimals   int          `json:"decimals"`
@@ -210,7 +211,7 @@ func NewCatalogue(inds []Indicator, themes []Theme, publics []Public, axes []Axi
 		if ind.Status != Available && ind.Status != ToIntegrate {
 			return nil, fmt.Errorf("%s: status %q: want %q or %q", where, ind.Status, Available, ToIntegrate)
 		}
-		if !slices.Contains([]string{"count", "percent", "euro", "ratio", "per_10000", "per_km2"}, ind.Unit) {
+		if !slices.Contains(value.Units, ind.Unit) {
 			return nil, fmt.Errorf("%s: unknown unit %q", where, ind.Unit)
 		}
 		if len(ind.Publics) == 0 {

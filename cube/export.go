@@ -61,13 +61,13 @@ func Record(facts []Fact) arrow.RecordBatch {
 		num(2, f.Value)
 		num(3, f.Numerator)
 		num(4, f.Denominator)
-		str(5, f.Status)
+		str(5, string(f.Status))
 		str(6, f.Reason)
 		b.Field(7).(*array.Float64Builder).Append(f.Coverage)
 		str(8, f.Vintage)
 		str(9, f.Source)
 		str(10, f.Indicator)
-		str(11, f.Level)
+		str(11, string(f.Level))
 		str(12, f.Public)
 		b.Field(13).(*array.Int32Builder).Append(int32(f.COG))
 	}
@@ -100,7 +100,7 @@ func WriteCSV(w io.Writer, facts []Fact, frenchDecimal bool) error {
 		return err
 	}
 	for _, f := range facts {
-		if err := cw.Write([]string{f.Code, f.Name, num(f.Value), num(f.Numerator), num(f.Denominator), f.Status, f.Vintage, f.Source}); err != nil {
+		if err := cw.Write([]string{f.Code, f.Name, num(f.Value), num(f.Numerator), num(f.Denominator), string(f.Status), f.Vintage, f.Source}); err != nil {
 			return err
 		}
 	}
@@ -140,8 +140,8 @@ func WriteParquet(ctx context.Context, w io.Writer, facts []Fact) error {
 	}
 	rows := make([][]any, len(facts))
 	for i, f := range facts {
-		rows[i] = []any{f.Code, f.Name, null(f.Value), null(f.Numerator), null(f.Denominator), f.Status, f.Reason,
-			f.Coverage, f.Vintage, f.Source, f.Indicator, f.Level, f.Public, int32(f.COG)}
+		rows[i] = []any{f.Code, f.Name, null(f.Value), null(f.Numerator), null(f.Denominator), string(f.Status), f.Reason,
+			f.Coverage, f.Vintage, f.Source, f.Indicator, string(f.Level), f.Public, int32(f.COG)}
 	}
 	if err := store.Append(ctx, db, "q", rows); err != nil {
 		return err

@@ -7,16 +7,7 @@ import (
 	"encoding/json"
 	"math"
 
-	"github.com/region-bretagne/obs/ingest"
-)
-
-// Statuses of a fact (the same as the observations').
-const (
-	StatusOK        = ingest.StatusOK
-	StatusSecret    = ingest.StatusSecret
-	StatusMissing   = ingest.StatusMissing
-	StatusFloored   = ingest.StatusFloored
-	StatusEstimated = ingest.StatusEstimated
+	"github.com/region-bretagne/obs/value"
 )
 
 // ReasonNotPublished is the reason of a published (non-additive) indicator
@@ -32,7 +23,7 @@ const ReasonNotPublished = "non publié à ce niveau"
 // known. A secret is never 0.
 type Fact struct {
 	Indicator   string
-	Level       string // commune | epci | departement | region | france
+	Level       value.Level // commune | epci | departement | region | france
 	Code        string
 	Name        string
 	Public      string
@@ -41,16 +32,22 @@ type Fact struct {
 	Value       float64
 	Numerator   float64
 	Denominator float64
-	Status      string
+	Status      value.Status
 	Reason      string  // why absent, partial or approximate (French); "" when plainly ok
 	Coverage    float64 // share of the population whose communes had every part (1 for a published value, 0 when absent)
 	Source      string  // label and vintage: "Insee, RP 2022"
-	Unit        string
+	Unit        value.Unit
 	CrossBorder bool // EPCI spilling over the regional border: computed on its Breton part (or published for the whole EPCI)
 }
 
 // HasValue reports whether the fact carries a figure.
 func (f Fact) HasValue() bool { return !math.IsNaN(f.Value) }
+
+// Text is the French text of the fact's value in a form (see value.Form):
+// "12,3 %", "≤ 5,0 %", "secret statistique", "n.d."…, in its own unit.
+func (f Fact) Text(form value.Form, decimals int) string {
+	return value.Text(form, f.Value, f.Status, f.Unit, decimals)
+}
 
 // HasNumerator reports whether the numerator is known.
 func (f Fact) HasNumerator() bool { return !math.IsNaN(f.Numerator) }
@@ -60,22 +57,22 @@ func (f Fact) HasDenominator() bool { return !math.IsNaN(f.Denominator) }
 
 // factJSON is the JSON form of a Fact: absent numbers are null.
 type factJSON struct {
-	Indicator   string   `json:"indicator"`
-	Level       string   `json:"level"`
-	Code        string   `json:"code"`
-	Name        string   `json:"name"`
-	Public      string   `json:"public"`
-	Vintage     string   `json:"vintage"`
-	COG         int      `json:"cog"`
-	Value       *float64 `json:"value"`
-	Numerator   *float64 `json:"numerator"`
-	Denominator *float64 `json:"denominator"`
-	Status      string   `json:"status"`
-	Reason      string   `json:"reason,omitempty"`
-	Coverage    float64  `json:"coverage"`
-	Source      string   `json:"source"`
-	Unit        string   `json:"unit"`
-	CrossBorder bool     `json:"cross_border"`
+	Indicator   string       `json:"indicator"`
+	Level       value.Level  `json:"level"`
+	Code        string       `json:"code"`
+	Name        string       `json:"name"`
+	Public      string       `json:"public"`
+	Vintage     string       `json:"vintage"`
+	COG         int          `json:"cog"`
+	Value       *float64     `json:"value"`
+	Numerator   *float64     `json:"numerator"`
+	Denominator *float64     `json:"denominator"`
+	Status      value.Status `json:"status"`
+	Reason      string       `json:"reason,omitempty"`
+	Coverage    float64      `json:"coverage"`
+	Source      string       `json:"source"`
+	Unit        value.Unit   `json:"unit"`
+	CrossBorder bool         `json:"cross_border"`
 }
 
 func ptr(v float64) *float64 {

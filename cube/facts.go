@@ -7,6 +7,8 @@ package cube
 import (
 	"fmt"
 	"math"
+
+	"github.com/region-bretagne/obs/value"
 )
 
 // facts appends the rows of indicator ind, public pe, on COG c, for every
@@ -36,7 +38,7 @@ func (fr *frame) facts(rows [][]any, c int, vars map[varKey]*series, ind Indicat
 		}
 		row := func(level, code string, r result, cross bool) {
 			rows = append(rows, []any{ind.ID, c, level, code, pe.Public, v, null(r.value), null(r.num), null(r.den),
-				r.status, r.reason, r.coverage, source, cross})
+				string(r.status), r.reason, r.coverage, source, cross})
 		}
 		scale := ind.Scale
 		if scale == 0 {
@@ -72,7 +74,7 @@ func (fr *frame) facts(rows [][]any, c int, vars map[varKey]*series, ind Indicat
 					continue
 				}
 				r := communeResult(KindPublished, 1, member{num: cell})
-				if t.cross && r.status != StatusMissing && r.status != StatusSecret {
+				if t.cross && r.status != value.StatusMissing && r.status != value.StatusSecret {
 					r.reason = join(r.reason, "valeur publiée pour l'EPCI entier, y compris sa partie hors Bretagne")
 				}
 				row(t.level, t.code, r, t.cross)
@@ -109,7 +111,7 @@ func (fr *frame) facts(rows [][]any, c int, vars map[varKey]*series, ind Indicat
 // notPublished is the answer of a published indicator where its source
 // publishes nothing: never a figure computed from communes.
 func notPublished() result {
-	return result{value: nan, num: nan, den: nan, status: StatusMissing, reason: ReasonNotPublished}
+	return result{value: nan, num: nan, den: nan, status: value.StatusMissing, reason: ReasonNotPublished}
 }
 
 // null turns NaN into a SQL NULL.

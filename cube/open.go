@@ -16,16 +16,19 @@ import (
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
 	duckdb "github.com/duckdb/duckdb-go/v2"
+
+	"github.com/region-bretagne/obs/value"
 )
 
 // Territory is a territory of the frame, with the territories that hold it.
 type Territory struct {
-	Level, Code, Name string
-	COG               int
-	CrossBorder       bool
-	EPCI              string // for communes (empty for the islands outside any EPCI)
-	Departement       string // for communes and EPCI (the département of most of its Breton communes)
-	Region            string
+	Level       value.Level
+	Code, Name  string
+	COG         int
+	CrossBorder bool
+	EPCI        string // for communes (empty for the islands outside any EPCI)
+	Departement string // for communes and EPCI (the département of most of its Breton communes)
+	Region      string
 	// Communes are the communes a QPV lies in (from its LIB_COM) or the
 	// commune of an IRIS; their EPCI is in EPCI. Empty at the other levels.
 	Communes []string
@@ -34,7 +37,7 @@ type Territory struct {
 type sliceKey struct {
 	indicator string
 	cog       int
-	level     string
+	level     value.Level
 	public    string
 	vintage   string
 }
@@ -49,7 +52,7 @@ type factKey struct {
 type vintageKey struct {
 	indicator string
 	cog       int
-	level     string
+	level     value.Level
 	public    string
 }
 
@@ -63,10 +66,10 @@ type Cube struct {
 	slices   map[sliceKey][2]int
 	one      map[factKey]int
 	vintages map[vintageKey][]string
-	terr     map[int]map[string]Territory // cog -> "level|code"
-	byCode   map[int]map[string][]string  // cog -> code -> levels
-	strs     map[string]string            // interned texts, while loading
-	only     map[string]bool              // OpenIndicators: the indicators loaded (nil: all)
+	terr     map[int]map[string]Territory     // cog -> "level|code"
+	byCode   map[int]map[string][]value.Level // cog -> code -> levels
+	strs     map[string]string                // interned texts, while loading
+	only     map[string]bool                  // OpenIndicators: the indicators loaded (nil: all)
 }
 
 // Open reads the catalogue and the fact table of db.
@@ -91,7 +94,7 @@ func open(ctx context.Context, db *sql.DB, only map[string]bool) (*Cube, error) 
 		return nil, err
 	}
 	c := &Cube{cat: cat, slices: map[sliceKey][2]int{}, one: map[factKey]int{}, vintages: map[vintageKey][]string{},
-		terr: map[int]map[string]Territory{}, byCode: map[int]map[string][]string{}, only: only}
+		terr: map[int]map[string]Territory{}, byCode: map[int]map[string][]value.Level{}, only: only}
 	if err := c.loadTerritories(ctx, db); err != nil {
 		return nil, err
 	}
@@ -145,19 +148,19 @@ func (c *Cube) loadTerritories(ctx context.Context, db *sql.DB) error {
 			return err
 		}
 		switch t.Level {
-		case "commune":
+		case value.LevelCommune:
 			t.EPCI, t.Departement, t.Region = epci.String, dep.String, reg.String
-		case "epci":
+		case value.LevelEPCI:
 			t.Departement, t.Region = epciDep.String, "53"
-		case "departement":
+		case value.LevelDepartement:
 			t.Region = "53"
 		}
 		if c.terr[t.COG] == nil {
 			c.terr[t.COG] = map[string]Territory{}
-			c.byCode[t.COG] = map[string][]string{}
+			c.byCode[t.COG] = map[string][]value.Level{}
 			c.cogs = append(c.cogs, t.COG)
 		}
-		c.terr[t.COG][t.Level+"|"+t.Code] = t
+		c.terr[t.COG][string(t.Level)+"|"+t.Code] = t
 		c.byCode[t.COG][t.Code] = append(c.byCode[t.COG][t.Code], t.Level)
 	}
 	if err := rows.Err(); err != nil {
@@ -225,7 +228,7 @@ func (c *Cube) loadFacts(ctx context.Context, db *sql.DB) error {
 	if err != nil {
 		return fmt.Errorf("cube: read facts (run obs ingest to build them): %w", err)
 	}
-	units := map[string]string{}
+	units := map[string]value.Unit{}
 	for _, ind := range c.cat.Indicators {
 		units[ind.ID] = ind.Unit
 	}
@@ -237,7 +240,7 @@ func (c *Cube) loadFacts(ctx context.Context, db *sql.DB) error {
 		c.one[factKey{k, f.Code}] = i
 		if i+1 == len(c.facts) || sliceKeyOf(c.facts[i+1]) != k {
 			end := i + 1
-			if f.Code == SummaryQPV && f.Level == "qpv" {
+			if f.Code == SummaryQPV && f.Level == value.LevelQPV {
 				end = i // ensemble des QPV: no territory of the level (see Summary)
 			}
 			c.slices[k] = [2]int{start, end}
@@ -290,9 +293,9 @@ func (c *Cube) appendBatch(rec arrow.RecordBatch) error {
 	}
 	for i := 0; i < int(rec.NumRows()); i++ {
 		c.facts = append(c.facts, Fact{
-			Indicator: str[0](i), COG: int(cog.Value(i)), Level: str[2](i), Code: str[3](i), Public: str[4](i), Vintage: str[5](i),
+			Indicator: str[0](i), COG: int(cog.Value(i)), Level: value.Level(str[2](i)), Code: str[3](i), Public: str[4](i), Vintage: str[5](i),
 			Value: f64(num[6], i), Numerator: f64(num[7], i), Denominator: f64(num[8], i),
-			Status: str[9](i), Reason: str[10](i), Coverage: f64(num[11], i), Source: str[12](i), CrossBorder: cross.Value(i), Name: str[14](i),
+			Status: value.Status(str[9](i)), Reason: str[10](i), Coverage: f64(num[11], i), Source: str[12](i), CrossBorder: cross.Value(i), Name: str[14](i),
 		})
 	}
 	return nil
@@ -355,9 +358,9 @@ func (c *Cube) linkSubLevels(ctx context.Context, db *sql.DB) error {
 	for cog, terr := range c.terr {
 		for k, t := range terr {
 			switch t.Level {
-			case "qpv":
+			case value.LevelQPV:
 				t.Communes = links[[2]any{cog, t.Code}]
-			case "iris":
+			case value.LevelIRIS:
 				if len(t.Code) == 9 {
 					t.Communes = []string{t.Code[:5]}
 				}

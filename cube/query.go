@@ -16,8 +16,8 @@ import (
 	"github.com/region-bretagne/obs/value"
 )
 
-// Levels of the cube, from the finest.
-var Levels = []string{"iris", "qpv", "commune", "epci", "departement", "region", "france"}
+// Levels of the cube, from the finest: the nested administrative ladder.
+var Levels = value.AdminLevels
 
 // Errors of the query functions (wrapped with the details).
 var (
@@ -28,7 +28,7 @@ var (
 // resolve checks an indicator and fills the default public and the latest
 // vintage with facts at that level on the cube's COG (a QPV file year is
 // never the default of a commune query).
-func (c *Cube) resolve(indicator, level, public, vintage string) (Indicator, string, string, error) {
+func (c *Cube) resolve(indicator string, level value.Level, public, vintage string) (Indicator, string, string, error) {
 	ind, ok := c.cat.Indicator(indicator)
 	if !ok {
 		return ind, "", "", fmt.Errorf("indicateur %q %w (voir obs indicators)", indicator, ErrUnknown)
@@ -56,7 +56,7 @@ func (c *Cube) resolve(indicator, level, public, vintage string) (Indicator, str
 }
 
 // noData explains why an indicator has no fact on the cube's COG.
-func (c *Cube) noData(ind Indicator, level, public string) error {
+func (c *Cube) noData(ind Indicator, level value.Level, public string) error {
 	for _, other := range c.cogs {
 		if other != c.cog && len(c.vintages[vintageKey{ind.ID, other, level, public}]) > 0 {
 			return fmt.Errorf("%s (public %s)\u00a0: %w sur le COG %d\u00a0; disponible sur le COG %d (--cog %d)", ind.ID, public, ErrNoData, c.cog, other, other)
@@ -71,12 +71,12 @@ func (c *Cube) noData(ind Indicator, level, public string) error {
 // Values returns the facts of an indicator for every territory of a level,
 // ordered by code. An empty vintage means the latest, an empty public the
 // indicator's default public (ensemble when it has one).
-func (c *Cube) Values(ctx context.Context, indicator, level, vintage, public string) ([]Fact, error) {
+func (c *Cube) Values(ctx context.Context, indicator string, level value.Level, vintage, public string) ([]Fact, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	if !slices.Contains(Levels, level) {
-		return nil, fmt.Errorf("niveau %q %w (niveaux\u00a0: %s)", level, ErrUnknown, strings.Join(Levels, ", "))
+	if !slices.Contains(value.Levels, level) {
+		return nil, fmt.Errorf("niveau %q %w (niveaux\u00a0: %s)", level, ErrUnknown, value.JoinLevels(value.Levels, ", "))
 	}
 	ind, public, vintage, err := c.resolve(indicator, level, public, vintage)
 	if err != nil {
@@ -93,16 +93,16 @@ func (c *Cube) Values(ctx context.Context, indicator, level, vintage, public str
 // across levels in Bretagne; the finest level wins otherwise.
 func (c *Cube) Territory(code string) (Territory, error) {
 	levels := c.byCode[c.cog][code]
-	for _, l := range Levels {
+	for _, l := range value.Levels {
 		if slices.Contains(levels, l) {
-			return c.terr[c.cog][l+"|"+code], nil
+			return c.terr[c.cog][string(l)+"|"+code], nil
 		}
 	}
 	return Territory{}, fmt.Errorf("territoire %q %w au COG %d", code, ErrUnknown, c.cog)
 }
 
 // Territories lists the territories of a level, ordered by code.
-func (c *Cube) Territories(level string) []Territory {
+func (c *Cube) Territories(level value.Level) []Territory {
 	var out []Territory
 	for _, t := range c.terr[c.cog] {
 		if t.Level == level {
@@ -118,13 +118,13 @@ func (t Territory) Within(parent Territory) bool {
 	switch parent.Level {
 	case t.Level:
 		return t.Code == parent.Code
-	case "epci":
-		return t.Level == "commune" && t.EPCI == parent.Code
-	case "departement":
-		return (t.Level == "commune" || t.Level == "epci") && t.Departement == parent.Code
-	case "region":
-		return t.Level != "france" && (t.Region == parent.Code || t.Level == "departement" || t.Level == "epci")
-	case "france":
+	case value.LevelEPCI:
+		return t.Level == value.LevelCommune && t.EPCI == parent.Code
+	case value.LevelDepartement:
+		return (t.Level == value.LevelCommune || t.Level == value.LevelEPCI) && t.Departement == parent.Code
+	case value.LevelRegion:
+		return t.Level != value.LevelFrance && (t.Region == parent.Code || t.Level == value.LevelDepartement || t.Level == value.LevelEPCI)
+	case value.LevelFrance:
 		return true
 	}
 	return false
@@ -135,35 +135,35 @@ func (t Territory) Within(parent Territory) bool {
 // by the ensemble des QPV (the publisher's summary row).
 func (c *Cube) Chain(t Territory) []Territory {
 	out := []Territory{t}
-	add := func(level, code string) {
+	add := func(level value.Level, code string) {
 		if code != "" {
-			if p, ok := c.terr[c.cog][level+"|"+code]; ok {
+			if p, ok := c.terr[c.cog][string(level)+"|"+code]; ok {
 				out = append(out, p)
 			}
 		}
 	}
 	switch t.Level {
-	case "commune":
-		add("epci", t.EPCI)
-		add("departement", t.Departement)
-		add("region", t.Region)
-	case "epci":
-		add("departement", t.Departement)
-		add("region", t.Region)
-	case "departement":
-		add("region", t.Region)
-	case "qpv", "iris":
+	case value.LevelCommune:
+		add(value.LevelEPCI, t.EPCI)
+		add(value.LevelDepartement, t.Departement)
+		add(value.LevelRegion, t.Region)
+	case value.LevelEPCI:
+		add(value.LevelDepartement, t.Departement)
+		add(value.LevelRegion, t.Region)
+	case value.LevelDepartement:
+		add(value.LevelRegion, t.Region)
+	case value.LevelQPV, value.LevelIRIS:
 		for _, m := range t.Communes {
-			add("commune", m)
+			add(value.LevelCommune, m)
 		}
-		add("epci", t.EPCI)
-		if t.Level == "qpv" {
-			out = append(out, Territory{Level: "qpv", Code: SummaryQPV, Name: SummaryQPVName, COG: c.cog})
+		add(value.LevelEPCI, t.EPCI)
+		if t.Level == value.LevelQPV {
+			out = append(out, Territory{Level: value.LevelQPV, Code: SummaryQPV, Name: SummaryQPVName, COG: c.cog})
 		}
 		return out
 	}
-	if t.Level != "france" {
-		add("france", "FR")
+	if t.Level != value.LevelFrance {
+		add(value.LevelFrance, "FR")
 	}
 	return out
 }
@@ -216,13 +216,13 @@ func (c *Cube) Compare(ctx context.Context, code string) ([]Comparison, error) {
 			if rerr != nil {
 				reason = rerr.Error()
 			} else if i > 0 && isSubLevel(t.Level) && p.Code != SummaryQPV {
-				reason = "aucune valeur chargée pour les " + value.Level(p.Level).Plural()
+				reason = "aucune valeur chargée pour les " + p.Level.Plural()
 				if ind.Status == ToIntegrate {
 					reason += " — source à intégrer\u00a0: " + ind.Source
 				}
 			}
 			cmp.Facts[i] = Fact{Indicator: ind.ID, Level: p.Level, Code: p.Code, Name: p.Name, Public: cmp.Public, Vintage: vintage, COG: c.cog,
-				Value: nan, Numerator: nan, Denominator: nan, Status: StatusMissing, Reason: reason, Source: ind.Source, Unit: ind.Unit, CrossBorder: p.CrossBorder}
+				Value: nan, Numerator: nan, Denominator: nan, Status: value.StatusMissing, Reason: reason, Source: ind.Source, Unit: ind.Unit, CrossBorder: p.CrossBorder}
 		}
 		out = append(out, cmp)
 	}
@@ -239,7 +239,7 @@ type Ranked struct {
 }
 
 // Rank orders the territories of a level by decreasing value.
-func (c *Cube) Rank(ctx context.Context, indicator, level, vintage, public string) ([]Ranked, error) {
+func (c *Cube) Rank(ctx context.Context, indicator string, level value.Level, vintage, public string) ([]Ranked, error) {
 	facts, err := c.Values(ctx, indicator, level, vintage, public)
 	if err != nil {
 		return nil, err
@@ -283,7 +283,7 @@ func (c *Cube) Series(ctx context.Context, indicator, code, public string) ([]Fa
 	}
 	t, err := c.Territory(code)
 	if code == SummaryQPV {
-		t, err = Territory{Level: "qpv", Code: SummaryQPV, Name: SummaryQPVName, COG: c.cog}, nil
+		t, err = Territory{Level: value.LevelQPV, Code: SummaryQPV, Name: SummaryQPVName, COG: c.cog}, nil
 	}
 	if err != nil {
 		return nil, err

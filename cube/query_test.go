@@ -9,6 +9,7 @@ import (
 
 	"github.com/region-bretagne/obs/cube"
 	"github.com/region-bretagne/obs/ingest"
+	"github.com/region-bretagne/obs/value"
 )
 
 func TestCompareChain(t *testing.T) {
@@ -31,7 +32,7 @@ func TestCompareChain(t *testing.T) {
 		if k.Indicator.ID == "population" && (k.Facts[0].Value < 200000 || k.Facts[3].Value != 3422845) {
 			t.Errorf("population chain %+v", k.Facts)
 		}
-		if k.Indicator.ID == "allocataires_aah" && (k.Facts[0].Status != cube.StatusMissing || !strings.Contains(k.Facts[0].Reason, "source à intégrer")) {
+		if k.Indicator.ID == "allocataires_aah" && (k.Facts[0].Status != value.StatusMissing || !strings.Contains(k.Facts[0].Reason, "source à intégrer")) {
 			t.Errorf("AAH without its source: %+v", k.Facts[0])
 		}
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/region-bretagne/obs/cube"
 	"github.com/region-bretagne/obs/ingest"
 	"github.com/region-bretagne/obs/store"
+	"github.com/region-bretagne/obs/value"
 )
 
 const secretTable = `{"tables": [{
@@ -60,11 +61,11 @@ func TestSecretNeverZero(t *testing.T) {
 
 	// Stored: NULL and secret, not 0.
 	var v sql.NullFloat64
-	var status string
+	var status value.Status
 	if err := db.QueryRow(`SELECT value, status FROM observation WHERE code='35023' AND variable='chom1564'`).Scan(&v, &status); err != nil {
 		t.Fatal(err)
 	}
-	if v.Valid || status != cube.StatusSecret {
+	if v.Valid || status != value.StatusSecret {
 		t.Fatalf("stored secret: value %+v status %s", v, status)
 	}
 
@@ -82,7 +83,7 @@ func TestSecretNeverZero(t *testing.T) {
 			secret = f
 		}
 	}
-	if secret.HasValue() || secret.Status != cube.StatusSecret || !strings.Contains(secret.Reason, "numérateur") || secret.Coverage != 0 {
+	if secret.HasValue() || secret.Status != value.StatusSecret || !strings.Contains(secret.Reason, "numérateur") || secret.Coverage != 0 {
 		t.Errorf("commune with a secret numerator: %+v", secret)
 	}
 	js, err := json.Marshal(secret)

@@ -23,15 +23,15 @@ const SummaryQPV = "Ensemble"
 const SummaryQPVName = "Ensemble des QPV"
 
 // isSubLevel reports whether a level is below the commune tree.
-func isSubLevel(level string) bool {
-	return level == string(value.LevelQPV) || level == string(value.LevelIRIS)
+func isSubLevel(level value.Level) bool {
+	return level == value.LevelQPV || level == value.LevelIRIS
 }
 
 // splitSubLevels separates the QPV and IRIS observations from the others,
 // so that the commune aggregation never sees them.
 func splitSubLevels(obs []ingest.Observation) (admin, sub []ingest.Observation) {
 	for _, o := range obs {
-		if isSubLevel(o.Level) {
+		if isSubLevel(value.Level(o.Level)) {
 			sub = append(sub, o)
 		} else {
 			admin = append(admin, o)
@@ -141,7 +141,7 @@ func subLevelFacts(ctx context.Context, db *sql.DB, cat *Catalogue, sub []ingest
 					for _, v := range vs {
 						o, ok := cells[subKey{sk.cog, sk.level, v, sk.vintage, code}]
 						if !ok {
-							parts = append(parts, Cell{Status: StatusMissing, Reason: fmt.Sprintf("%s absent du fichier de %s", value.Level(sk.level).Label(), sk.vintage)})
+							parts = append(parts, Cell{Status: value.StatusMissing, Reason: fmt.Sprintf("%s absent du fichier de %s", value.Level(sk.level).Label(), sk.vintage)})
 							continue
 						}
 						parts = append(parts, o.Cell)
@@ -166,7 +166,7 @@ func subLevelFacts(ctx context.Context, db *sql.DB, cat *Catalogue, sub []ingest
 // Summary returns the ensemble des QPV fact of an indicator (the
 // publisher's summary row) for a public and vintage, if published.
 func (c *Cube) Summary(indicator, public, vintage string) (Fact, bool) {
-	j, ok := c.one[factKey{sliceKey{indicator, c.cog, string(value.LevelQPV), public, vintage}, SummaryQPV}]
+	j, ok := c.one[factKey{sliceKey{indicator, c.cog, value.LevelQPV, public, vintage}, SummaryQPV}]
 	if !ok {
 		return Fact{}, false
 	}
@@ -176,7 +176,7 @@ func (c *Cube) Summary(indicator, public, vintage string) (Fact, bool) {
 // HasFacts reports whether an indicator has facts at a level on the
 // cube's COG, for any public and vintage (the QPV-only indicators have
 // none at the commune level).
-func (c *Cube) HasFacts(indicator, level string) bool {
+func (c *Cube) HasFacts(indicator string, level value.Level) bool {
 	for k := range c.vintages {
 		if k.indicator == indicator && k.cog == c.cog && k.level == level {
 			return true

@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/region-bretagne/obs/cube"
+	"github.com/region-bretagne/obs/value"
 )
 
 // rawCSV reads a staged INSEE file into rows keyed by column name.
@@ -89,7 +90,7 @@ func TestRegionPopulationIsSumOfCommunes(t *testing.T) {
 	}
 	var sum float64
 	for _, f := range communes {
-		if f.Status != cube.StatusOK {
+		if f.Status != value.StatusOK {
 			t.Errorf("commune %s population status %s (%s)", f.Code, f.Status, f.Reason)
 		}
 		sum += f.Value
@@ -107,7 +108,7 @@ func TestRegionPopulationIsSumOfCommunes(t *testing.T) {
 	if got := regions[0].Value; got != sum || got != raw || got != 3422845 {
 		t.Errorf("region population %v, sum of communes %v, raw CSV %v, want all 3 422 845", got, sum, raw)
 	}
-	if regions[0].Coverage != 1 || regions[0].Status != cube.StatusOK {
+	if regions[0].Coverage != 1 || regions[0].Status != value.StatusOK {
 		t.Errorf("region population coverage %v status %s", regions[0].Coverage, regions[0].Status)
 	}
 }
@@ -151,7 +152,7 @@ func TestEPCIUnemploymentIsRatioOfSums(t *testing.T) {
 		if mean := sumRates / float64(n); n > 1 && math.Abs(f.Value-mean) < 1e-6 {
 			t.Errorf("EPCI %s: rate %v equals the mean of commune rates %v", f.Code, f.Value, mean)
 		}
-		if f.Coverage != 1 || f.Status != cube.StatusOK {
+		if f.Coverage != 1 || f.Status != value.StatusOK {
 			t.Errorf("EPCI %s: coverage %v status %s", f.Code, f.Coverage, f.Status)
 		}
 		if f.CrossBorder != (f.Code == "243500741" || f.Code == "244400610") {
@@ -163,13 +164,13 @@ func TestEPCIUnemploymentIsRatioOfSums(t *testing.T) {
 func TestPovertyRateNotComputedFromCommunes(t *testing.T) {
 	ctx := context.Background()
 	_, c := realCube(t)
-	for _, level := range []string{"epci", "departement", "region", "france"} {
+	for _, level := range []value.Level{value.LevelEPCI, value.LevelDepartement, value.LevelRegion, value.LevelFrance} {
 		facts, err := c.Values(ctx, "taux_pauvrete", level, "2021", "ensemble")
 		if err != nil {
 			t.Fatal(err)
 		}
 		for _, f := range facts {
-			if f.HasValue() || f.Status != cube.StatusMissing || f.Reason != cube.ReasonNotPublished {
+			if f.HasValue() || f.Status != value.StatusMissing || f.Reason != cube.ReasonNotPublished {
 				t.Errorf("real data, %s %s: %v %s %q, want missing %q", level, f.Code, f.Value, f.Status, f.Reason, cube.ReasonNotPublished)
 			}
 		}
@@ -184,7 +185,7 @@ func TestPovertyRateNotComputedFromCommunes(t *testing.T) {
 	for _, f := range facts {
 		want, ok := published[f.Code]
 		switch {
-		case ok && (f.Value != want || f.Status != cube.StatusOK):
+		case ok && (f.Value != want || f.Status != value.StatusOK):
 			t.Errorf("fixture EPCI %s: %v %s, want published %v", f.Code, f.Value, f.Status, want)
 		case !ok && (f.HasValue() || f.Reason != cube.ReasonNotPublished):
 			t.Errorf("EPCI %s absent from the file: %v %q, want missing %q", f.Code, f.Value, f.Reason, cube.ReasonNotPublished)
@@ -224,7 +225,7 @@ func TestNonAdditiveNotConvertedAcrossMerges(t *testing.T) {
 		return cube.Fact{}
 	}
 	// 22241 absorbed 22027 and 22043 on 1 January 2025.
-	if f := find(med, "22241"); f.HasValue() || f.Status != cube.StatusMissing {
+	if f := find(med, "22241"); f.HasValue() || f.Status != value.StatusMissing {
 		t.Errorf("merged commune median on COG 2026: %v %s, want missing", f.Value, f.Status)
 	}
 	want := num(t, raw["22241"]["NBMENFISC21"]) + num(t, raw["22027"]["NBMENFISC21"]) + num(t, raw["22043"]["NBMENFISC21"])

@@ -10,42 +10,32 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-)
 
-// Status of an observation or a fact. Every value of the store carries one.
-const (
-	StatusOK        = "ok"        // published figure
-	StatusSecret    = "secret"    // statistical secrecy: never shown, never 0
-	StatusMissing   = "missing"   // not available, not significant, not published
-	StatusFloored   = "floored"   // published at a floor (e.g. poverty rate < 5 % shown as 5 %)
-	StatusEstimated = "estimated" // rounded or otherwise approximate (CAF counts rounded to 5)
+	"github.com/region-bretagne/obs/value"
 )
-
-// Statuses lists every status, in display order.
-var Statuses = []string{StatusOK, StatusEstimated, StatusFloored, StatusSecret, StatusMissing}
 
 // Cell is one converted cell. Value is meaningful only when HasValue.
 type Cell struct {
 	Value    float64
 	HasValue bool
-	Status   string
+	Status   value.Status
 	Reason   string // why a value is absent or approximate, in French
 }
 
 // Blank is how a table reads an empty cell: its status and reason.
 type Blank struct {
-	Status string `json:"status"`
-	Reason string `json:"reason"`
+	Status value.Status `json:"status"`
+	Reason string       `json:"reason"`
 }
 
 // DefaultBlank is the reading of an empty cell unless a table says otherwise.
-var DefaultBlank = Blank{Status: StatusMissing, Reason: "case vide\u00a0: donnée absente"}
+var DefaultBlank = Blank{Status: value.StatusMissing, Reason: "case vide\u00a0: donnée absente"}
 
 // Markers published by INSEE in place of a value.
 var markers = map[string]Cell{
-	"s":  {Status: StatusSecret, Reason: "secret statistique (s)"},
-	"nd": {Status: StatusMissing, Reason: "non disponible (nd)"},
-	"ns": {Status: StatusMissing, Reason: "non significatif (ns)"},
+	"s":  {Status: value.StatusSecret, Reason: "secret statistique (s)"},
+	"nd": {Status: value.StatusMissing, Reason: "non disponible (nd)"},
+	"ns": {Status: value.StatusMissing, Reason: "non significatif (ns)"},
 }
 
 // ErrBadNumber is wrapped by ParseCell for text that is neither a number
@@ -78,7 +68,7 @@ func ParseCell(raw string, decimal byte, blank Blank) (Cell, error) {
 	if err != nil {
 		return Cell{}, fmt.Errorf("%q: %w", raw, ErrBadNumber)
 	}
-	return Cell{Value: v, HasValue: true, Status: StatusOK}, nil
+	return Cell{Value: v, HasValue: true, Status: value.StatusOK}, nil
 }
 
 // checkNumber validates the grammar [+-]?digits([mark]digits)?([eE][+-]?digits)?
@@ -132,12 +122,12 @@ func checkNumber(s string, decimal byte) error {
 // part is never counted as 0. An estimated part makes the sum estimated.
 func SumCells(parts []Cell) Cell {
 	if len(parts) == 0 {
-		return Cell{Status: StatusMissing, Reason: "aucune donnée"}
+		return Cell{Status: value.StatusMissing, Reason: "aucune donnée"}
 	}
-	out := Cell{HasValue: true, Status: StatusOK}
+	out := Cell{HasValue: true, Status: value.StatusOK}
 	for _, p := range parts {
 		if !p.HasValue {
-			if out.HasValue || Severity(p.Status) > Severity(out.Status) {
+			if out.HasValue || p.Status.Severity() > out.Status.Severity() {
 				out = Cell{Status: p.Status, Reason: p.Reason}
 			}
 			continue
@@ -146,27 +136,9 @@ func SumCells(parts []Cell) Cell {
 			continue
 		}
 		out.Value += p.Value
-		if p.Status != StatusOK && Severity(p.Status) > Severity(out.Status) {
+		if p.Status != value.StatusOK && p.Status.Severity() > out.Status.Severity() {
 			out.Status, out.Reason = p.Status, p.Reason
 		}
 	}
 	return out
-}
-
-// Severity orders statuses from the least to the most restrictive: ok,
-// floored, estimated, missing, secret.
-func Severity(status string) int {
-	switch status {
-	case StatusOK:
-		return 0
-	case StatusFloored:
-		return 1
-	case StatusEstimated:
-		return 2
-	case StatusMissing:
-		return 3
-	case StatusSecret:
-		return 4
-	}
-	return 5
 }

@@ -79,7 +79,7 @@ func (b *Builder) LoadTables(ctx context.Context, tables []Table) error {
 			if o.HasValue {
 				v = o.Value
 			}
-			rows = append(rows, []any{o.Source, o.COG, o.Level, o.Code, o.Variable, o.Vintage, v, o.Status, o.Reason, o.Additive, o.Label})
+			rows = append(rows, []any{o.Source, o.COG, o.Level, o.Code, o.Variable, o.Vintage, v, string(o.Status), o.Reason, o.Additive, o.Label})
 		}
 		b.Log.Info("table loaded", "table", t.ID, "observations", len(r.obs))
 	}

@@ -12,6 +12,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/region-bretagne/obs/value"
 )
 
 // Observation is one raw value of a tabular source, long form.
@@ -226,7 +228,7 @@ func readTable(ctx context.Context, db *sql.DB, cogs map[int]*COG, t Table, f *F
 					c.Status, c.Reason = t.Numbers.Status, t.Numbers.Reason
 				}
 				if c.HasValue && col.Floor != nil && c.Value <= *col.Floor {
-					c.Status, c.Reason = StatusFloored, "valeur plancher\u00a0: valeur réelle inférieure ou égale à "+strings.TrimSpace(raw.String)
+					c.Status, c.Reason = value.StatusFloored, "valeur plancher\u00a0: valeur réelle inférieure ou égale à "+strings.TrimSpace(raw.String)
 				}
 				if strings.TrimSpace(raw.String) != "" {
 					blankRow = false
@@ -324,7 +326,7 @@ func mergeParts(ps []part) Cell {
 		for _, p := range ps {
 			from = append(from, p.from)
 		}
-		return Cell{Status: StatusMissing, Reason: "commune fusionnée (" + strings.Join(from, ", ") + ")\u00a0: valeur non additive, non convertible"}
+		return Cell{Status: value.StatusMissing, Reason: "commune fusionnée (" + strings.Join(from, ", ") + ")\u00a0: valeur non additive, non convertible"}
 	}
 	cells := make([]Cell, len(ps))
 	for i, p := range ps {

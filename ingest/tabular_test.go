@@ -14,28 +14,29 @@ import (
 	"testing"
 
 	"github.com/region-bretagne/obs/store"
+	"github.com/region-bretagne/obs/value"
 )
 
 func TestParseCell(t *testing.T) {
-	blank := Blank{Status: StatusSecret, Reason: "blanc"}
+	blank := Blank{Status: value.StatusSecret, Reason: "blanc"}
 	tests := []struct {
 		raw     string
 		dec     byte
 		want    Cell
 		wantErr bool
 	}{
-		{"7107.01247632609", '.', Cell{Value: 7107.01247632609, HasValue: true, Status: StatusOK}, false},
-		{"50,0", ',', Cell{Value: 50, HasValue: true, Status: StatusOK}, false},
-		{"162.0", '.', Cell{Value: 162, HasValue: true, Status: StatusOK}, false},
-		{"0", '.', Cell{Value: 0, HasValue: true, Status: StatusOK}, false},
-		{"-3,5", ',', Cell{Value: -3.5, HasValue: true, Status: StatusOK}, false},
-		{"1e-05", '.', Cell{Value: 1e-05, HasValue: true, Status: StatusOK}, false},
-		{" 12 ", '.', Cell{Value: 12, HasValue: true, Status: StatusOK}, false},
-		{"s", ',', Cell{Status: StatusSecret, Reason: "secret statistique (s)"}, false},
-		{"nd", '.', Cell{Status: StatusMissing, Reason: "non disponible (nd)"}, false},
-		{"ns", '.', Cell{Status: StatusMissing, Reason: "non significatif (ns)"}, false},
-		{"", '.', Cell{Status: StatusSecret, Reason: "blanc"}, false},
-		{" ", '.', Cell{Status: StatusSecret, Reason: "blanc"}, false},
+		{"7107.01247632609", '.', Cell{Value: 7107.01247632609, HasValue: true, Status: value.StatusOK}, false},
+		{"50,0", ',', Cell{Value: 50, HasValue: true, Status: value.StatusOK}, false},
+		{"162.0", '.', Cell{Value: 162, HasValue: true, Status: value.StatusOK}, false},
+		{"0", '.', Cell{Value: 0, HasValue: true, Status: value.StatusOK}, false},
+		{"-3,5", ',', Cell{Value: -3.5, HasValue: true, Status: value.StatusOK}, false},
+		{"1e-05", '.', Cell{Value: 1e-05, HasValue: true, Status: value.StatusOK}, false},
+		{" 12 ", '.', Cell{Value: 12, HasValue: true, Status: value.StatusOK}, false},
+		{"s", ',', Cell{Status: value.StatusSecret, Reason: "secret statistique (s)"}, false},
+		{"nd", '.', Cell{Status: value.StatusMissing, Reason: "non disponible (nd)"}, false},
+		{"ns", '.', Cell{Status: value.StatusMissing, Reason: "non significatif (ns)"}, false},
+		{"", '.', Cell{Status: value.StatusSecret, Reason: "blanc"}, false},
+		{" ", '.', Cell{Status: value.StatusSecret, Reason: "blanc"}, false},
 		{"50.0", ',', Cell{}, true},  // dot in a decimal-comma column
 		{"50,0", '.', Cell{}, true},  // comma in a decimal-dot column
 		{"1 964", '.', Cell{}, true}, // thousands separator
@@ -79,9 +80,9 @@ func FuzzParseCell(f *testing.F) {
 			return
 		}
 		switch {
-		case c.HasValue && c.Status != StatusOK:
+		case c.HasValue && c.Status != value.StatusOK:
 			t.Fatalf("%q: value with status %s", raw, c.Status)
-		case !c.HasValue && (c.Status == StatusOK || c.Value != 0 || c.Reason == ""):
+		case !c.HasValue && (c.Status == value.StatusOK || c.Value != 0 || c.Reason == ""):
 			t.Fatalf("%q: absent value badly marked: %+v", raw, c)
 		case c.HasValue && (math.IsNaN(c.Value) || math.IsInf(c.Value, 0)):
 			t.Fatalf("%q: non-finite value %v", raw, c.Value)
@@ -131,10 +132,10 @@ func FuzzMonthVintage(f *testing.F) {
 }
 
 func TestSumCells(t *testing.T) {
-	ok := func(v float64) Cell { return Cell{Value: v, HasValue: true, Status: StatusOK} }
-	secret := Cell{Status: StatusSecret, Reason: "s"}
-	missing := Cell{Status: StatusMissing, Reason: "nd"}
-	est := Cell{Value: 5, HasValue: true, Status: StatusEstimated, Reason: "arrondi"}
+	ok := func(v float64) Cell { return Cell{Value: v, HasValue: true, Status: value.StatusOK} }
+	secret := Cell{Status: value.StatusSecret, Reason: "s"}
+	missing := Cell{Status: value.StatusMissing, Reason: "nd"}
+	est := Cell{Value: 5, HasValue: true, Status: value.StatusEstimated, Reason: "arrondi"}
 	tests := []struct {
 		name  string
 		parts []Cell
@@ -144,7 +145,7 @@ func TestSumCells(t *testing.T) {
 		{"secret part", []Cell{ok(1), secret}, secret},
 		{"secret beats missing", []Cell{missing, ok(3), secret}, secret},
 		{"missing part", []Cell{ok(1), missing}, missing},
-		{"estimated part", []Cell{ok(1), est}, Cell{Value: 6, HasValue: true, Status: StatusEstimated, Reason: "arrondi"}},
+		{"estimated part", []Cell{ok(1), est}, Cell{Value: 6, HasValue: true, Status: value.StatusEstimated, Reason: "arrondi"}},
 	}
 	for _, tt := range tests {
 		if got := SumCells(tt.parts); got != tt.want {
@@ -273,29 +274,29 @@ func TestLoadFixtures(t *testing.T) {
 		cog                            int
 		level, code, variable, vintage string
 		want                           *float64 // nil: no value
-		status                         string
+		status                         value.Status
 		absent                         bool
 	}{
-		{"comparateur census", 2026, "commune", "35238", "pop", "2022", ptr(227830), StatusOK, false},
-		{"comparateur Filosofi on COG 2024", 2024, "commune", "22027", "menages_fiscaux", "2021", ptr(207), StatusOK, false},
+		{"comparateur census", 2026, "commune", "35238", "pop", "2022", ptr(227830), value.StatusOK, false},
+		{"comparateur Filosofi on COG 2024", 2024, "commune", "22027", "menages_fiscaux", "2021", ptr(207), value.StatusOK, false},
 		{"merged commune has no census row of its own", 2026, "commune", "22027", "pop", "2022", nil, "", true},
-		{"Filosofi s stays secret", 2024, "commune", "22001", "taux_pauvrete_age1", "2021", nil, StatusSecret, false},
-		{"Filosofi nd is missing", 2024, "commune", "29083", "taux_pauvrete_locataires", "2021", nil, StatusMissing, false},
-		{"Filosofi decimal comma", 2024, "commune", "35238", "taux_pauvrete_locataires", "2021", ptr(32.6), StatusOK, false},
+		{"Filosofi s stays secret", 2024, "commune", "22001", "taux_pauvrete_age1", "2021", nil, value.StatusSecret, false},
+		{"Filosofi nd is missing", 2024, "commune", "29083", "taux_pauvrete_locataires", "2021", nil, value.StatusMissing, false},
+		{"Filosofi decimal comma", 2024, "commune", "35238", "taux_pauvrete_locataires", "2021", ptr(32.6), value.StatusOK, false},
 		{"non-Breton commune ignored", 2024, "commune", "75056", "taux_pauvrete", "2021", nil, "", true},
-		{"Filosofi EPCI", 2024, "epci", "243500139", "taux_pauvrete", "2021", ptr(13.2), StatusOK, false},
-		{"Filosofi cross-border EPCI", 2024, "epci", "243500741", "niveau_vie_median", "2021", ptr(22010), StatusOK, false},
+		{"Filosofi EPCI", 2024, "epci", "243500139", "taux_pauvrete", "2021", ptr(13.2), value.StatusOK, false},
+		{"Filosofi cross-border EPCI", 2024, "epci", "243500741", "niveau_vie_median", "2021", ptr(22010), value.StatusOK, false},
 		{"non-Breton EPCI ignored", 2024, "epci", "200054781", "taux_pauvrete", "2021", nil, "", true},
-		{"Filosofi département", 2024, "departement", "35", "taux_pauvrete", "2021", ptr(10.2), StatusOK, false},
-		{"Filosofi région", 2024, "region", "53", "taux_pauvrete", "2021", ptr(10.7), StatusOK, false},
-		{"CAF gen 1 Latin-1 read", 2024, "commune", "35001", "foyers_rsa", "2021", ptr(47), StatusOK, false},
-		{"CAF gen 1 blank is secret, not 0", 2024, "commune", "22001", "foyers_rsa", "2021", nil, StatusSecret, false},
-		{"CAF gen 1 old code summed", 2024, "commune", "22030", "allocataires_caf", "2021", ptr(160 + 45), StatusOK, false},
-		{"CAF gen 1 old code with a secret part", 2024, "commune", "22030", "foyers_rsa", "2021", nil, StatusSecret, false},
-		{"CAF gen 1 UTF-8 read", 2024, "commune", "35238", "allocataires_aah", "2021", ptr(5120), StatusOK, false},
+		{"Filosofi département", 2024, "departement", "35", "taux_pauvrete", "2021", ptr(10.2), value.StatusOK, false},
+		{"Filosofi région", 2024, "region", "53", "taux_pauvrete", "2021", ptr(10.7), value.StatusOK, false},
+		{"CAF gen 1 Latin-1 read", 2024, "commune", "35001", "foyers_rsa", "2021", ptr(47), value.StatusOK, false},
+		{"CAF gen 1 blank is secret, not 0", 2024, "commune", "22001", "foyers_rsa", "2021", nil, value.StatusSecret, false},
+		{"CAF gen 1 old code summed", 2024, "commune", "22030", "allocataires_caf", "2021", ptr(160 + 45), value.StatusOK, false},
+		{"CAF gen 1 old code with a secret part", 2024, "commune", "22030", "foyers_rsa", "2021", nil, value.StatusSecret, false},
+		{"CAF gen 1 UTF-8 read", 2024, "commune", "35238", "allocataires_aah", "2021", ptr(5120), value.StatusOK, false},
 		{"CAF special row kept out", 2024, "commune", "99999", "foyers_rsa", "2021", nil, "", true},
-		{"CAF gen 2 rounded counts are estimated", 2026, "commune", "35238", "foyers_rsa", "2024", ptr(6040), StatusEstimated, false},
-		{"CAF gen 2 earlier December", 2026, "commune", "29019", "foyers_rsa", "2023", ptr(3975), StatusEstimated, false},
+		{"CAF gen 2 rounded counts are estimated", 2026, "commune", "35238", "foyers_rsa", "2024", ptr(6040), value.StatusEstimated, false},
+		{"CAF gen 2 earlier December", 2026, "commune", "29019", "foyers_rsa", "2023", ptr(3975), value.StatusEstimated, false},
 		{"CAF gen 2 empty code kept out", 2026, "commune", "", "foyers_rsa", "2024", nil, "", true},
 	}
 	for _, tt := range tests {
@@ -310,7 +311,7 @@ func TestLoadFixtures(t *testing.T) {
 			t.Errorf("%s: no observation", tt.name)
 			continue
 		}
-		if got.status != tt.status {
+		if value.Status(got.status) != tt.status {
 			t.Errorf("%s: status %s (%s), want %s", tt.name, got.status, got.reason, tt.status)
 		}
 		switch {

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/region-bretagne/obs/frnum"
+	"github.com/region-bretagne/obs/value"
 )
 
 // ChartText is the text around a chart.
@@ -20,21 +21,21 @@ type ChartText struct {
 	// per chart kind.
 	ID              string
 	Title, Subtitle string
-	// Unit is UnitPercent, UnitEuro, UnitCount, UnitRatio or any unit text;
+	// Unit is value.UnitPercent, value.UnitEuro, value.UnitCount, value.UnitRatio or any unit text;
 	// Decimals is the number of decimals of the values shown.
-	Unit     string
+	Unit     value.Unit
 	Decimals int
 	// Source and Vintage make the source line: "Source : Insee, Filosofi –
 	// données 2021".
 	Source, Vintage string
 }
 
-// ChartValue is one value of a chart with its status (StatusOK,
-// StatusSecret, StatusMissing, StatusFloored, StatusEstimated). Value is
+// ChartValue is one value of a chart with its status (value.StatusOK,
+// value.StatusSecret, value.StatusMissing, value.StatusFloored, value.StatusEstimated). Value is
 // ignored for secret and missing values, which are never drawn as 0.
 type ChartValue struct {
 	Value  float64
-	Status string
+	Status value.Status
 }
 
 // Colours of the charts.
@@ -59,11 +60,11 @@ var chartSeriesDashes = [][]int{nil, {6, 3}, {2, 2}, {8, 3, 2, 3}, {4, 4}, {1, 3
 // check validates a value: a known status and, when drawn, a finite value.
 func (v ChartValue) check(where string) error {
 	switch v.Status {
-	case StatusOK, StatusFloored, StatusEstimated:
+	case value.StatusOK, value.StatusFloored, value.StatusEstimated:
 		if math.IsNaN(v.Value) || math.IsInf(v.Value, 0) {
 			return fmt.Errorf("maps: %s: status %s with value %v", where, v.Status, v.Value)
 		}
-	case StatusSecret, StatusMissing:
+	case value.StatusSecret, value.StatusMissing:
 	default:
 		return fmt.Errorf("maps: %s: unknown status %q (want ok, secret, missing, floored or estimated)", where, v.Status)
 	}
@@ -71,7 +72,7 @@ func (v ChartValue) check(where string) error {
 }
 
 // drawn tells whether the value is drawn (it has a number).
-func (v ChartValue) drawn() bool { return hasValue(v.Status) }
+func (v ChartValue) drawn() bool { return v.Status.HasValue() }
 
 // chartID returns id, or def when id is empty, checked for use in HTML.
 func chartID(id, def string) (string, error) {
@@ -107,11 +108,19 @@ func (t ChartText) docTitle() string {
 }
 
 // text formats a value with its status, in French.
-func (t ChartText) text(v ChartValue) string { return itemText(v.Value, v.Status, t.Unit, t.Decimals) }
+func (t ChartText) text(v ChartValue) string {
+	return value.Text(value.FormTooltip, v.Value, v.Status, t.Unit, t.Decimals)
+}
+
+// long formats a value with its status for a description read as prose
+// (aria label, <desc>, <noscript>): "non disponible" in full.
+func (t ChartText) long(v ChartValue) string {
+	return value.Text(value.FormLong, v.Value, v.Status, t.Unit, t.Decimals)
+}
 
 // short is the label drawn next to a bar: the value or "secret" / "n.d.".
 func (t ChartText) short(v ChartValue) string {
-	return shortText(v.Value, v.Status, t.Unit, t.Decimals)
+	return value.Text(value.FormShort, v.Value, v.Status, t.Unit, t.Decimals)
 }
 
 // valueScale is a linear value axis with round ticks.
@@ -191,8 +200,8 @@ func (s valueScale) pos(v, a, b float64) float64 {
 }
 
 // tickLabel formats a tick with the chart's unit, in French.
-func (s valueScale) tickLabel(v float64, unit string) string {
-	return FormatValue(v, unit, s.decimals)
+func (s valueScale) tickLabel(v float64, unit value.Unit) string {
+	return unit.Format(v, s.decimals)
 }
 
 // rangeOf returns the min and max of the drawn values.

@@ -3,20 +3,24 @@
 
 package maps
 
-import "fmt"
+import (
+	"fmt"
 
-func okv(v float64) ChartValue { return ChartValue{Value: v, Status: StatusOK} }
+	"github.com/region-bretagne/obs/value"
+)
+
+func okv(v float64) ChartValue { return ChartValue{Value: v, Status: value.StatusOK} }
 
 func referenceFixture() ReferenceChart {
 	return ReferenceChart{
 		ChartText: ChartText{Title: "Taux de pauvreté", Subtitle: "Rennes et ses territoires de référence",
-			Unit: UnitPercent, Decimals: 1, Source: "Insee, Filosofi", Vintage: "2021"},
+			Unit: value.UnitPercent, Decimals: 1, Source: "Insee, Filosofi", Vintage: "2021"},
 		Bars: []ReferenceBar{
 			{Label: "Rennes", Level: "Commune", ChartValue: okv(20.3)},
-			{Label: "Rennes Métropole", Level: "EPCI", ChartValue: ChartValue{14.1, StatusEstimated}},
-			{Label: "Ille-et-Vilaine", Level: "Département", ChartValue: ChartValue{Status: StatusMissing}},
+			{Label: "Rennes Métropole", Level: "EPCI", ChartValue: ChartValue{14.1, value.StatusEstimated}},
+			{Label: "Ille-et-Vilaine", Level: "Département", ChartValue: ChartValue{Status: value.StatusMissing}},
 			{Label: "Bretagne", Level: "Région", ChartValue: okv(10.9)},
-			{Label: "France métropolitaine", Level: "France", ChartValue: ChartValue{Status: StatusSecret}},
+			{Label: "France métropolitaine", Level: "France", ChartValue: ChartValue{Status: value.StatusSecret}},
 		},
 	}
 }
@@ -28,11 +32,11 @@ func rankingFixture() RankingChart {
 		v := okv(float64((i*37)%61)/4 + 6)
 		switch i {
 		case 7:
-			v = ChartValue{Status: StatusSecret}
+			v = ChartValue{Status: value.StatusSecret}
 		case 30:
-			v = ChartValue{Status: StatusMissing}
+			v = ChartValue{Status: value.StatusMissing}
 		case 44:
-			v.Status = StatusFloored
+			v.Status = value.StatusFloored
 		}
 		name := fmt.Sprintf("CC fictive n°%02d", i+1)
 		if i%5 == 0 {
@@ -43,7 +47,7 @@ func rankingFixture() RankingChart {
 	items[12].Value = items[13].Value // a tie: 19,5 %
 	return RankingChart{
 		ChartText: ChartText{Title: "Taux de pauvreté des EPCI", Subtitle: "EPCI touchant la Bretagne",
-			Unit: UnitPercent, Decimals: 1, Source: "Insee, Filosofi", Vintage: "2021"},
+			Unit: value.UnitPercent, Decimals: 1, Source: "Insee, Filosofi", Vintage: "2021"},
 		Items: items, Highlight: "200000012", Reference: &ReferenceLine{Label: "Bretagne", Value: 10.9},
 	}
 }
@@ -61,15 +65,15 @@ func timeSeriesFixture() TimeSeriesChart {
 		return out
 	}
 	return TimeSeriesChart{
-		ChartText: ChartText{Title: "Taux de pauvreté", Subtitle: "Rennes, 2017–2023", Unit: UnitPercent, Decimals: 1,
+		ChartText: ChartText{Title: "Taux de pauvreté", Subtitle: "Rennes, 2017–2023", Unit: value.UnitPercent, Decimals: 1,
 			Source: "Insee, Filosofi", Vintage: "2017 à 2023"},
 		Series: []TimeSeries{
 			{Name: "Rennes", Points: pts(map[int]ChartValue{2017: okv(20.1), 2018: okv(20.5), 2019: okv(20.3),
-				2020: {20.9, StatusEstimated}, 2021: okv(21.2), 2023: okv(21.0)})},
-			{Name: "Rennes Métropole", Points: pts(map[int]ChartValue{2017: okv(13.9), 2018: okv(14.0), 2019: {Status: StatusSecret},
+				2020: {20.9, value.StatusEstimated}, 2021: okv(21.2), 2023: okv(21.0)})},
+			{Name: "Rennes Métropole", Points: pts(map[int]ChartValue{2017: okv(13.9), 2018: okv(14.0), 2019: {Status: value.StatusSecret},
 				2020: okv(14.3), 2021: okv(14.6), 2023: okv(14.4)})},
 			{Name: "Bretagne", Points: pts(map[int]ChartValue{2017: okv(10.8), 2018: okv(10.9), 2019: okv(10.8), 2020: okv(10.7),
-				2021: okv(10.9), 2022: {Status: StatusMissing}, 2023: okv(11.0)})},
+				2021: okv(10.9), 2022: {Status: value.StatusMissing}, 2023: okv(11.0)})},
 		},
 	}
 }
@@ -84,10 +88,10 @@ func pyramidFixture(bySex bool) PyramidChart {
 	for i, l := range labels {
 		bands = append(bands, AgeBand{Label: l, Men: okv(men[i]), Women: okv(women[i]), Total: okv(men[i] + women[i])})
 	}
-	bands[6].Men = ChartValue{Status: StatusSecret}
-	bands[6].Total = ChartValue{Status: StatusMissing}
+	bands[6].Men = ChartValue{Status: value.StatusSecret}
+	bands[6].Total = ChartValue{Status: value.StatusMissing}
 	return PyramidChart{
-		ChartText: ChartText{Title: "Population par âge", Subtitle: "Rennes", Unit: UnitCount, Source: "Insee, RP", Vintage: "2022"},
+		ChartText: ChartText{Title: "Population par âge", Subtitle: "Rennes", Unit: value.UnitCount, Source: "Insee, RP", Vintage: "2022"},
 		Bands:     bands, BySex: bySex,
 	}
 }

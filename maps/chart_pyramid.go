@@ -109,9 +109,9 @@ func (c PyramidChart) description() string {
 	}
 	for _, b := range c.Bands {
 		if c.BySex {
-			fmt.Fprintf(&d, " %s%s: hommes %s, femmes %s.", b.Label, frnum.UnitSep, c.text(b.Men), c.text(b.Women))
+			fmt.Fprintf(&d, " %s%s: hommes %s, femmes %s.", b.Label, frnum.UnitSep, c.long(b.Men), c.long(b.Women))
 		} else {
-			fmt.Fprintf(&d, " %s%s: %s.", b.Label, frnum.UnitSep, c.text(b.Total))
+			fmt.Fprintf(&d, " %s%s: %s.", b.Label, frnum.UnitSep, c.long(b.Total))
 		}
 	}
 	d.WriteString(" " + c.sourceText() + ".")

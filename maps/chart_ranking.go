@@ -14,6 +14,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 	"github.com/region-bretagne/obs/frnum"
+	"github.com/region-bretagne/obs/value"
 )
 
 // RankedItem is one territory of a ranking.
@@ -97,9 +98,9 @@ func (c RankingChart) rows() []rankedRow {
 	}
 	group := func(r rankedRow) int {
 		switch r.Status {
-		case StatusSecret:
+		case value.StatusSecret:
 			return 1
-		case StatusMissing:
+		case value.StatusMissing:
 			return 2
 		}
 		return 0
@@ -147,7 +148,7 @@ func (c RankingChart) scale() valueScale {
 		vals = append(vals, it.ChartValue)
 	}
 	if c.Reference != nil {
-		vals = append(vals, ChartValue{Value: c.Reference.Value, Status: StatusOK})
+		vals = append(vals, ChartValue{Value: c.Reference.Value, Status: value.StatusOK})
 	}
 	lo, hi, ok := rangeOf(vals)
 	if !ok {
@@ -177,20 +178,20 @@ func (c RankingChart) description(rows []rankedRow) string {
 	n := ranked(rows)
 	if n > 0 {
 		first, last := rows[0], rows[n-1]
-		fmt.Fprintf(&d, " Premier%s: %s (%s) ; dernier%s: %s (%s).", frnum.UnitSep, first.Name, c.text(first.ChartValue),
-			frnum.UnitSep, last.Name, c.text(last.ChartValue))
+		fmt.Fprintf(&d, " Premier%s: %s (%s) ; dernier%s: %s (%s).", frnum.UnitSep, first.Name, c.long(first.ChartValue),
+			frnum.UnitSep, last.Name, c.long(last.ChartValue))
 	}
 	for _, r := range rows {
 		if r.Code == c.Highlight && c.Highlight != "" {
 			if r.drawn() {
-				fmt.Fprintf(&d, " %s%s: %s, %s.", r.Name, frnum.UnitSep, c.text(r.ChartValue), rankText(r.rank, n))
+				fmt.Fprintf(&d, " %s%s: %s, %s.", r.Name, frnum.UnitSep, c.long(r.ChartValue), rankText(r.rank, n))
 			} else {
-				fmt.Fprintf(&d, " %s%s: %s.", r.Name, frnum.UnitSep, c.text(r.ChartValue))
+				fmt.Fprintf(&d, " %s%s: %s.", r.Name, frnum.UnitSep, c.long(r.ChartValue))
 			}
 		}
 	}
 	if c.Reference != nil {
-		fmt.Fprintf(&d, " Référence %s%s: %s.", c.Reference.Label, frnum.UnitSep, FormatValue(c.Reference.Value, c.Unit, c.Decimals))
+		fmt.Fprintf(&d, " Référence %s%s: %s.", c.Reference.Label, frnum.UnitSep, c.Unit.Format(c.Reference.Value, c.Decimals))
 	}
 	if k := len(rows) - n; k > 0 {
 		fmt.Fprintf(&d, " %s sans valeur (secret statistique ou non disponible).", frnum.Number(float64(k), 0))
@@ -201,7 +202,7 @@ func (c RankingChart) description(rows []rankedRow) string {
 
 // referenceText is "Bretagne : 10,9 %".
 func (c RankingChart) referenceText() string {
-	return c.Reference.Label + frnum.UnitSep + ": " + FormatValue(c.Reference.Value, c.Unit, c.Decimals)
+	return c.Reference.Label + frnum.UnitSep + ": " + c.Unit.Format(c.Reference.Value, c.Decimals)
 }
 
 // SVG draws the ranking as a standalone, deterministic SVG document.
@@ -245,7 +246,7 @@ func (c RankingChart) SVG() ([]byte, error) {
 			fill, weight = chartHighlight, `font-weight="bold"`
 			s.rect(margin-4, y, chartWidth-2*margin+8, rankRow, "#fde0dd", `class="highlight"`)
 		}
-		fmt.Fprintf(&s.b, `<g class="bar" data-code="%s" data-status="%s" data-rank="%d">`, esc(r.Code), esc(r.Status), r.rank)
+		fmt.Fprintf(&s.b, `<g class="bar" data-code="%s" data-status="%s" data-rank="%d">`, esc(r.Code), esc(string(r.Status)), r.rank)
 		s.raw("<title>" + esc(r.Name+frnum.UnitSep+": "+c.text(r.ChartValue)) + "</title>\n")
 		s.text(x0-8, mid+4, 11, "end", textColor, weight, ellipsis(r.Name, nameChars))
 		if r.drawn() {

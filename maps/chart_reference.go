@@ -12,6 +12,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 	"github.com/region-bretagne/obs/frnum"
+	"github.com/region-bretagne/obs/value"
 )
 
 // ReferenceBar is one column: a territory and its value.
@@ -80,7 +81,7 @@ func (b ReferenceBar) name() string {
 func (c ReferenceChart) description() string {
 	parts := make([]string, len(c.Bars))
 	for i, b := range c.Bars {
-		parts[i] = b.name() + frnum.UnitSep + ": " + c.text(b.ChartValue)
+		parts[i] = b.name() + frnum.UnitSep + ": " + c.long(b.ChartValue)
 	}
 	return "Diagramme en barres comparant " + c.Bars[0].Label + " à ses territoires de référence. " +
 		strings.Join(parts, "\u00a0; ") + ". " + c.sourceText() + "."
@@ -90,8 +91,8 @@ func (c ReferenceChart) description() string {
 func statusNotes(vals []ChartValue) []string {
 	var floored, estimated bool
 	for _, v := range vals {
-		floored = floored || v.Status == StatusFloored
-		estimated = estimated || v.Status == StatusEstimated
+		floored = floored || v.Status == value.StatusFloored
+		estimated = estimated || v.Status == value.StatusEstimated
 	}
 	var notes []string
 	if floored {
@@ -130,7 +131,7 @@ func (c ReferenceChart) SVG() ([]byte, error) {
 		if i == 0 {
 			fill, weight = chartHighlight, `font-weight="bold" `
 		}
-		fmt.Fprintf(&s.b, `<g class="bar" data-label="%s" data-status="%s">`, esc(b.Label), esc(b.Status))
+		fmt.Fprintf(&s.b, `<g class="bar" data-label="%s" data-status="%s">`, esc(b.Label), esc(string(b.Status)))
 		s.raw("<title>" + esc(b.name()+frnum.UnitSep+": "+c.text(b.ChartValue)) + "</title>\n")
 		if b.drawn() {
 			y := sc.pos(b.Value, y1, y0)
@@ -166,7 +167,7 @@ func (c ReferenceChart) SVG() ([]byte, error) {
 type echartsBarItem struct {
 	Name      string         `json:"name,omitempty"`
 	Value     any            `json:"value"` // number, or "-" (no bar)
-	Status    string         `json:"status"`
+	Status    value.Status   `json:"status"`
 	Tip       []string       `json:"tip"`
 	ItemStyle map[string]any `json:"itemStyle,omitempty"`
 	Label     map[string]any `json:"label,omitempty"`

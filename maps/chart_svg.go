@@ -7,6 +7,8 @@ package maps
 import (
 	"fmt"
 	"strings"
+
+	"github.com/region-bretagne/obs/value"
 )
 
 // chartSVG accumulates one static chart.
@@ -102,7 +104,7 @@ func (s *chartSVG) bytes() []byte {
 // valueAxis draws the gridlines and tick labels of a value scale along x
 // (horizontal bars) or y (columns, lines), between a and b pixels, the
 // grid spanning from g0 to g1 on the other axis.
-func (s *chartSVG) valueAxis(sc valueScale, unit string, horizontal bool, a, b, g0, g1 float64) {
+func (s *chartSVG) valueAxis(sc valueScale, unit value.Unit, horizontal bool, a, b, g0, g1 float64) {
 	s.raw(`<g class="value-axis">` + "\n")
 	for _, v := range sc.ticks() {
 		p := sc.pos(v, a, b)
@@ -124,9 +126,9 @@ func (s *chartSVG) valueAxis(sc valueScale, unit string, horizontal bool, a, b, 
 // statusMark writes, in italics, the marker of a value that has no bar:
 // "secret" (statistical secrecy) or "n.d." (not available), at (x, y).
 func (s *chartSVG) statusMark(v ChartValue, x, y float64, anchor string) {
-	if v.Status == StatusSecret {
-		s.text(x, y, 11, anchor, chartAxis, `font-style="italic" class="status-secret"`, "secret")
+	if v.Status == value.StatusSecret {
+		s.text(x, y, 11, anchor, chartAxis, `font-style="italic" class="status-secret"`, value.TextSecretShort)
 		return
 	}
-	s.text(x, y, 11, anchor, chartMuted, `font-style="italic" class="status-missing"`, "n.d.")
+	s.text(x, y, 11, anchor, chartMuted, `font-style="italic" class="status-missing"`, value.TextMissing)
 }

@@ -17,6 +17,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/region-bretagne/obs/value"
 )
 
 func TestChartSVGGolden(t *testing.T) {
@@ -183,7 +185,7 @@ func TestChartNoZeroBars(t *testing.T) {
 					if arr, ok := v.([]any); ok { // [year, value]
 						v = arr[1]
 					}
-					if st == StatusSecret || st == StatusMissing {
+					if st == string(value.StatusSecret) || st == string(value.StatusMissing) {
 						if v != "-" {
 							t.Errorf("%s item has value %v, want \"-\"", st, v)
 						}
@@ -260,12 +262,12 @@ func TestRankingRows(t *testing.T) {
 			t.Errorf("row %d rank %d, want %d", i, b.rank, i+1)
 		}
 	}
-	if rows[59].Status != StatusSecret || rows[60].Status != StatusMissing || rows[59].rank != 0 {
+	if rows[59].Status != value.StatusSecret || rows[60].Status != value.StatusMissing || rows[59].rank != 0 {
 		t.Errorf("last rows %+v %+v: want secret then missing, unranked", rows[59], rows[60])
 	}
 	c.Ascending = true
 	asc := c.rows()
-	if asc[0].Value > asc[1].Value || asc[59].Status != StatusSecret {
+	if asc[0].Value > asc[1].Value || asc[59].Status != value.StatusSecret {
 		t.Errorf("ascending order: %v, %v; last ranked %+v", asc[0].Value, asc[1].Value, asc[58])
 	}
 	if got, want := rankText(1, 59), "1er sur 59"; got != want {
@@ -347,18 +349,18 @@ func TestChartsInEcharts(t *testing.T) {
 		name  string
 		chart staticChart
 		sc    valueScale
-		unit  string
+		unit  value.Unit
 		abs   bool
 		axis  string
 		fills map[string]string
 	}{
-		{"reference", referenceFixture(), referenceFixture().scale(), UnitPercent, false, "yAxis",
+		{"reference", referenceFixture(), referenceFixture().scale(), value.UnitPercent, false, "yAxis",
 			map[string]string{"Rennes\nCommune": chartHighlight, "Bretagne\nRégion": chartReference}},
-		{"ranking", rankingFixture(), rankingFixture().scale(), UnitPercent, false, "xAxis",
+		{"ranking", rankingFixture(), rankingFixture().scale(), value.UnitPercent, false, "xAxis",
 			map[string]string{"200000012": chartHighlight, "200000013": chartReference}},
-		{"pyramid", pyramidFixture(true), pyramidFixture(true).scale(), UnitCount, true, "xAxis",
+		{"pyramid", pyramidFixture(true), pyramidFixture(true).scale(), value.UnitCount, true, "xAxis",
 			map[string]string{"0 à 14 ans": chartMen}},
-		{"ages", pyramidFixture(false), pyramidFixture(false).scale(), UnitCount, false, "xAxis",
+		{"ages", pyramidFixture(false), pyramidFixture(false).scale(), value.UnitCount, false, "xAxis",
 			map[string]string{"0 à 14 ans": chartMen}},
 	}
 	ts := timeSeriesFixture()
@@ -367,11 +369,11 @@ func TestChartsInEcharts(t *testing.T) {
 		name  string
 		chart staticChart
 		sc    valueScale
-		unit  string
+		unit  value.Unit
 		abs   bool
 		axis  string
 		fills map[string]string
-	}{"timeseries", ts, ts.scale(ts.grid(years)), UnitPercent, false, "yAxis", nil})
+	}{"timeseries", ts, ts.scale(ts.grid(years)), value.UnitPercent, false, "yAxis", nil})
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c, err := tt.chart.Echarts()

@@ -14,6 +14,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 	"github.com/region-bretagne/obs/frnum"
+	"github.com/region-bretagne/obs/value"
 )
 
 // TimePoint is the value of one vintage (year).
@@ -98,7 +99,7 @@ func (s TimeSeries) at(years []int) []ChartValue {
 	for i, y := range years {
 		v, ok := byYear[y]
 		if !ok {
-			v = ChartValue{Status: StatusMissing}
+			v = ChartValue{Status: value.StatusMissing}
 		}
 		out[i] = v
 	}
@@ -190,7 +191,7 @@ func (c TimeSeriesChart) description(years []int, grid [][]ChartValue) string {
 		var parts []string
 		for j, y := range years {
 			if v := grid[i][j]; v.drawn() || hasPoint(s, y) {
-				parts = append(parts, strconv.Itoa(y)+frnum.UnitSep+": "+c.text(v))
+				parts = append(parts, strconv.Itoa(y)+frnum.UnitSep+": "+c.long(v))
 			}
 		}
 		fmt.Fprintf(&d, " %s%s: %s.", s.Name, frnum.UnitSep, strings.Join(parts, ", "))
@@ -262,7 +263,7 @@ func (c TimeSeriesChart) SVG() ([]byte, error) {
 	for _, y := range emptyYears(years, grid) {
 		j := y - years[0]
 		s.rect(xOf(j)-step/2, y0, step, y1-y0, "#f0f0f0", fmt.Sprintf(`class="gap" data-year="%d"`, y))
-		s.text(xOf(j), y0+14, 11, "middle", chartMuted, `font-style="italic"`, "n.d.")
+		s.text(xOf(j), y0+14, 11, "middle", chartMuted, `font-style="italic"`, value.TextMissing)
 	}
 	s.valueAxis(sc, c.Unit, false, y1, y0, x0, x1)
 	// Year labels: all years when they fit, else every k-th year.
@@ -303,14 +304,14 @@ func (c TimeSeriesChart) SVG() ([]byte, error) {
 			}
 			x, y := xOf(j), sc.pos(v.Value, y1, y0)
 			fill := color
-			if v.Status != StatusOK {
+			if v.Status != value.StatusOK {
 				fill = "#ffffff" // floored or estimated: hollow point
 			}
 			fmt.Fprintf(&s.b, `<circle cx="%s" cy="%s" r="%s" fill="%s" stroke="%s" stroke-width="1.5" data-year="%d" data-value="%s"><title>%s</title></circle>`+"\n",
 				num(x), num(y), num(width+0.7), fill, color, years[j], jsNumber(v.Value),
 				esc(ser.Name+", "+strconv.Itoa(years[j])+frnum.UnitSep+": "+c.text(v)))
 			if i == 0 {
-				s.text(x, y-9, 11, "middle", textColor, `font-weight="bold"`, FormatValue(v.Value, c.Unit, c.Decimals))
+				s.text(x, y-9, 11, "middle", textColor, `font-weight="bold"`, c.Unit.Format(v.Value, c.Decimals))
 			}
 		}
 		s.raw("</g>\n")
@@ -321,10 +322,10 @@ func (c TimeSeriesChart) SVG() ([]byte, error) {
 
 // echartsLineItem is one point of an interactive line.
 type echartsLineItem struct {
-	Value  []any    `json:"value"` // [year, value], value "-" for a gap
-	Status string   `json:"status"`
-	Tip    []string `json:"tip"`
-	Symbol string   `json:"symbol,omitempty"`
+	Value  []any        `json:"value"` // [year, value], value "-" for a gap
+	Status value.Status `json:"status"`
+	Tip    []string     `json:"tip"`
+	Symbol string       `json:"symbol,omitempty"`
 }
 
 // Echarts builds the interactive chart: one line per series with the same
@@ -366,7 +367,7 @@ func (c TimeSeriesChart) Echarts() (*EchartsChart, error) {
 			it := echartsLineItem{Value: []any{years[j], "-"}, Status: v.Status, Tip: []string{ser.Name + ", " + cats[j], c.text(v)}}
 			if v.drawn() {
 				it.Value = []any{years[j], v.Value}
-				if v.Status != StatusOK {
+				if v.Status != value.StatusOK {
 					it.Symbol = "emptyCircle"
 				}
 			}
@@ -416,12 +417,12 @@ func (c TimeSeriesChart) Echarts() (*EchartsChart, error) {
 
 // labelsByIndex is a label formatter printing Go-formatted values by data
 // index (echarts label templates cannot format numbers in French).
-func labelsByIndex(vals []ChartValue, unit string, decimals int) any {
+func labelsByIndex(vals []ChartValue, unit value.Unit, decimals int) any {
 	labels := make([]string, len(vals))
 	for i, v := range vals {
 		labels[i] = "''"
 		if v.drawn() {
-			labels[i] = jsText(FormatValue(v.Value, unit, decimals))
+			labels[i] = jsText(unit.Format(v.Value, decimals))
 		}
 	}
 	return opts.FuncOpts("function (p) { var l = [" + strings.Join(labels, ", ") + "]; return l[p.dataIndex] || ''; }")

@@ -8,6 +8,8 @@ import (
 	"math"
 
 	"github.com/paulmach/orb"
+
+	"github.com/region-bretagne/obs/value"
 )
 
 // Area is one territory to draw.
@@ -18,15 +20,15 @@ type Area struct {
 	// Value is ignored when Status is secret or missing.
 	Value float64
 	// Status is ok, secret, missing, floored or estimated.
-	Status string
+	Status value.Status
 }
 
 // ChoroplethSpec is everything a static choropleth shows. The caller fills
 // it from the cube (values, statuses) and the store (geometries).
 type ChoroplethSpec struct {
 	Title, Subtitle string
-	// Unit is UnitPercent, UnitEuro, UnitCount, UnitRatio or any unit text.
-	Unit     string
+	// Unit is value.UnitPercent, value.UnitEuro, value.UnitCount, value.UnitRatio or any unit text.
+	Unit     value.Unit
 	Decimals int
 	Areas    []Area
 	// Breaks classify the values; build them with Classify on the values
@@ -103,13 +105,13 @@ func (s ChoroplethSpec) style() ([]styledArea, Legend, error) {
 	for i, a := range s.Areas {
 		sa := styledArea{Area: a, index: i, class: -1}
 		switch a.Status {
-		case StatusSecret:
+		case value.StatusSecret:
 			counts.Secret++
 			sa.fill = "url(#" + hatchID + ")"
-		case StatusMissing:
+		case value.StatusMissing:
 			counts.Missing++
 			sa.fill = MissingColor
-		case StatusOK, StatusFloored, StatusEstimated:
+		case value.StatusOK, value.StatusFloored, value.StatusEstimated:
 			if math.IsNaN(a.Value) || math.IsInf(a.Value, 0) {
 				return nil, Legend{}, fmt.Errorf("maps: area %d (%s): status %s with value %v", i, a.Code, a.Status, a.Value)
 			}
@@ -119,9 +121,9 @@ func (s ChoroplethSpec) style() ([]styledArea, Legend, error) {
 			}
 			sa.class, sa.fill = c, colors[c]
 			counts.Classes[c]++
-			if a.Status == StatusFloored {
+			if a.Status == value.StatusFloored {
 				counts.Floored++
-			} else if a.Status == StatusEstimated {
+			} else if a.Status == value.StatusEstimated {
 				counts.Estimated++
 			}
 		default:
@@ -134,36 +136,4 @@ func (s ChoroplethSpec) style() ([]styledArea, Legend, error) {
 		return nil, Legend{}, err
 	}
 	return out, lg, nil
-}
-
-// valueText is the French text of an area's value, with its status.
-func valueText(a Area, unit string, decimals int) string {
-	switch a.Status {
-	case StatusSecret:
-		return "secret statistique"
-	case StatusMissing:
-		return "n.d."
-	case StatusFloored:
-		return FormatValue(a.Value, unit, decimals) + " (plancher)"
-	case StatusEstimated:
-		return FormatValue(a.Value, unit, decimals) + " (estimation)"
-	}
-	return FormatValue(a.Value, unit, decimals)
-}
-
-// statusLabel is the French name of a status, for tables.
-func statusLabel(status string) string {
-	switch status {
-	case StatusOK:
-		return "valeur"
-	case StatusSecret:
-		return "secret statistique"
-	case StatusMissing:
-		return "non disponible"
-	case StatusFloored:
-		return "plancher"
-	case StatusEstimated:
-		return "estimation"
-	}
-	return status
 }

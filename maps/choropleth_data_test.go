@@ -13,6 +13,8 @@ import (
 	"testing"
 
 	"github.com/paulmach/orb/geojson"
+
+	"github.com/region-bretagne/obs/value"
 )
 
 // realCommuneAreas joins geo/communes-bretagne.geojson (COG 2018) with
@@ -74,17 +76,17 @@ func realCommuneAreas(t testing.TB) []Area {
 		if code == "" {
 			t.Fatalf("feature %d has no code", i)
 		}
-		a := Area{Code: code, Name: name, Geom: feat.Geometry, Status: StatusMissing}
+		a := Area{Code: code, Name: name, Geom: feat.Geometry, Status: value.StatusMissing}
 		switch s, ok := med[code]; {
 		case !ok || s == "" || s == "nd":
 		case s == "s":
-			a.Status = StatusSecret
+			a.Status = value.StatusSecret
 		default:
 			v, err := strconv.ParseFloat(s, 64)
 			if err != nil {
 				t.Fatalf("%s: commune %s: MED21 %q: %v", path, code, s, err)
 			}
-			a.Value, a.Status = v, StatusOK
+			a.Value, a.Status = v, value.StatusOK
 		}
 		areas = append(areas, a)
 	}

@@ -10,6 +10,7 @@ import (
 	"io"
 
 	"github.com/region-bretagne/obs/frnum"
+	"github.com/region-bretagne/obs/value"
 )
 
 // WriteTableCSV writes the areas of spec as a CSV file for French
@@ -38,16 +39,16 @@ func WriteTableCSV(w io.Writer, spec ChoroplethSpec) error {
 			value = frnum.Plain(a.Value, -1)
 			class = lg.Entries[a.class].Label
 		}
-		if err := cw.Write([]string{a.Code, a.Name, value, statusLabel(a.Status), class}); err != nil {
+		if err := cw.Write([]string{a.Code, a.Name, value, a.Status.Label(), class}); err != nil {
 			return fmt.Errorf("maps: table CSV, area %d (%s): %w", a.index, a.Code, err)
 		}
 	}
 	for _, a := range spec.Unmapped {
-		value := ""
-		if hasValue(a.Status) {
-			value = frnum.Plain(a.Value, -1)
+		v := ""
+		if a.Status.HasValue() {
+			v = frnum.Plain(a.Value, -1)
 		}
-		if err := cw.Write([]string{a.Code, a.Name, value, statusLabel(a.Status), UnmappedClass}); err != nil {
+		if err := cw.Write([]string{a.Code, a.Name, v, a.Status.Label(), UnmappedClass}); err != nil {
 			return fmt.Errorf("maps: table CSV, unmapped %s: %w", a.Code, err)
 		}
 	}
@@ -92,16 +93,16 @@ func WriteTableHTML(w io.Writer, spec ChoroplethSpec) error {
 		Rows            []tableRow
 	}{Caption: docTitle(spec), Source: sourceLine(spec)}
 	for _, a := range areas {
-		r := tableRow{Code: a.Code, Name: a.Name, Status: a.Status, StatusLabel: statusLabel(a.Status),
-			Value: valueText(a.Area, spec.Unit, spec.Decimals)}
+		r := tableRow{Code: a.Code, Name: a.Name, Status: string(a.Status), StatusLabel: a.Status.Label(),
+			Value: value.Text(value.FormTable, a.Value, a.Status, spec.Unit, spec.Decimals)}
 		if a.class >= 0 {
 			r.Class = lg.Entries[a.class].Label
 		}
 		data.Rows = append(data.Rows, r)
 	}
 	for _, a := range spec.Unmapped {
-		data.Rows = append(data.Rows, tableRow{Code: a.Code, Name: a.Name, Status: a.Status, StatusLabel: statusLabel(a.Status),
-			Value: valueText(a, spec.Unit, spec.Decimals), Class: UnmappedClass})
+		data.Rows = append(data.Rows, tableRow{Code: a.Code, Name: a.Name, Status: string(a.Status), StatusLabel: a.Status.Label(),
+			Value: value.Text(value.FormTable, a.Value, a.Status, spec.Unit, spec.Decimals), Class: UnmappedClass})
 	}
 	if err := tableHTML.Execute(w, data); err != nil {
 		return fmt.Errorf("maps: table HTML: %w", err)

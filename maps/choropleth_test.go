@@ -20,6 +20,8 @@ import (
 	"testing"
 
 	"github.com/paulmach/orb"
+
+	"github.com/region-bretagne/obs/value"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
@@ -36,16 +38,16 @@ func square(lon, lat, d float64) orb.Polygon {
 func fixtureSpec(t testing.TB) ChoroplethSpec {
 	t.Helper()
 	areas := []Area{
-		{Code: "35001", Name: "Alpha", Geom: square(-1.9, 48.0, 0.1), Value: 5, Status: StatusFloored},
-		{Code: "35002", Name: "Bêta & fils", Geom: square(-1.8, 48.0, 0.1), Value: 8.25, Status: StatusOK},
-		{Code: "35003", Name: "Gamma <Sud>", Geom: square(-1.7, 48.0, 0.1), Value: 12.5, Status: StatusOK},
-		{Code: "35004", Name: "Delta", Geom: orb.MultiPolygon{square(-1.9, 48.1, 0.1), square(-1.95, 48.12, 0.03)}, Value: 20, Status: StatusEstimated},
-		{Code: "35005", Name: "Epsilon", Geom: square(-1.8, 48.1, 0.1), Status: StatusSecret},
-		{Code: "35006", Name: "Zêta", Geom: square(-1.7, 48.1, 0.1), Status: StatusMissing},
+		{Code: "35001", Name: "Alpha", Geom: square(-1.9, 48.0, 0.1), Value: 5, Status: value.StatusFloored},
+		{Code: "35002", Name: "Bêta & fils", Geom: square(-1.8, 48.0, 0.1), Value: 8.25, Status: value.StatusOK},
+		{Code: "35003", Name: "Gamma <Sud>", Geom: square(-1.7, 48.0, 0.1), Value: 12.5, Status: value.StatusOK},
+		{Code: "35004", Name: "Delta", Geom: orb.MultiPolygon{square(-1.9, 48.1, 0.1), square(-1.95, 48.12, 0.03)}, Value: 20, Status: value.StatusEstimated},
+		{Code: "35005", Name: "Epsilon", Geom: square(-1.8, 48.1, 0.1), Status: value.StatusSecret},
+		{Code: "35006", Name: "Zêta", Geom: square(-1.7, 48.1, 0.1), Status: value.StatusMissing},
 	}
 	var values []float64
 	for _, a := range areas {
-		if a.Status != StatusSecret && a.Status != StatusMissing {
+		if a.Status != value.StatusSecret && a.Status != value.StatusMissing {
 			values = append(values, a.Value)
 		}
 	}
@@ -55,7 +57,7 @@ func fixtureSpec(t testing.TB) ChoroplethSpec {
 	}
 	return ChoroplethSpec{
 		Title: "Taux de pauvreté", Subtitle: "Communes fictives autour de Rennes, 2021",
-		Unit: UnitPercent, Decimals: 1, Areas: areas, Breaks: b, Palette: "YlOrRd",
+		Unit: value.UnitPercent, Decimals: 1, Areas: areas, Breaks: b, Palette: "YlOrRd",
 		Overlay:   []orb.Geometry{orb.LineString{{-1.9, 48.1}, {-1.6, 48.1}}},
 		QPV:       []orb.Geometry{square(-1.77, 48.03, 0.02)},
 		Highlight: "35003",
@@ -91,7 +93,7 @@ func TestChoroplethGolden(t *testing.T) {
 	base := fixtureSpec(t)
 	allSecret := fixtureSpec(t)
 	for i := range allSecret.Areas {
-		allSecret.Areas[i].Status = StatusSecret
+		allSecret.Areas[i].Status = value.StatusSecret
 	}
 	allSecret.Breaks, _ = Classify(nil, Quantile, 4, nil)
 	allSecret.Highlight, allSecret.Overlay, allSecret.QPV = "", nil, nil
@@ -138,7 +140,7 @@ func TestChoroplethContent(t *testing.T) {
 		"<desc id=\"map-desc\">Carte choroplèthe de 6 territoires, classes par intervalles égaux (intervalles fermés à gauche). Légende\u00a0: de 5,0\u00a0% à moins de 10,0\u00a0%\u00a0: 2 territoires\u00a0;",
 		"Bêta &amp; fils (35002)\u00a0: 8,3\u00a0%</title>", // 8.25 rounds half up, as in Excel
 		"Gamma &lt;Sud&gt; (35003)",
-		"Alpha (35001)\u00a0: 5,0\u00a0% (plancher)",
+		"Alpha (35001)\u00a0: ≤\u00a05,0\u00a0%",
 		"Delta (35004)\u00a0: 20,0\u00a0% (estimation)",
 		"Epsilon (35005)\u00a0: secret statistique",
 		"Zêta (35006)\u00a0: n.d.",
@@ -228,8 +230,8 @@ func checkFillMatchesLegend(t *testing.T, svg []byte) (areas int) {
 		status, _ := p.attr("data-status")
 		fill, _ := p.attr("fill")
 		var match []*entry
-		switch status {
-		case StatusSecret:
+		switch value.Status(status) {
+		case value.StatusSecret:
 			if fill != "url(#"+hatchID+")" {
 				t.Errorf("secret %s filled %s, want the hatching", code, fill)
 			}
@@ -238,7 +240,7 @@ func checkFillMatchesLegend(t *testing.T, svg []byte) (areas int) {
 					match = append(match, e)
 				}
 			}
-		case StatusMissing:
+		case value.StatusMissing:
 			if fill != MissingColor {
 				t.Errorf("missing %s filled %s, want grey %s", code, fill, MissingColor)
 			}
@@ -303,14 +305,14 @@ func TestFillMatchesLegend(t *testing.T) {
 func TestFillMatchesLegendRealCommunes(t *testing.T) {
 	areas := realCommuneAreas(t)
 	var values []float64
-	counts := map[string]int{}
+	counts := map[value.Status]int{}
 	for _, a := range areas {
 		counts[a.Status]++
-		if a.Status == StatusOK {
+		if a.Status == value.StatusOK {
 			values = append(values, a.Value)
 		}
 	}
-	if counts[StatusSecret] == 0 || counts[StatusMissing] == 0 || counts[StatusOK] < 1000 {
+	if counts[value.StatusSecret] == 0 || counts[value.StatusMissing] == 0 || counts[value.StatusOK] < 1000 {
 		t.Fatalf("fixture should mix statuses, got %v", counts)
 	}
 	for _, m := range Methods() {
@@ -319,7 +321,7 @@ func TestFillMatchesLegendRealCommunes(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			spec := ChoroplethSpec{Title: "Niveau de vie médian", Unit: UnitEuro, Areas: areas, Breaks: b,
+			spec := ChoroplethSpec{Title: "Niveau de vie médian", Unit: value.UnitEuro, Areas: areas, Breaks: b,
 				Palette: "Blues", Source: "Insee, Filosofi 2021", Vintage: "2021", GeoVintage: "COG 2018"}
 			svg, err := ChoroplethSVG(context.Background(), spec)
 			if err != nil {
@@ -449,9 +451,9 @@ func BenchmarkChoroplethSVG(b *testing.B) {
 		}
 		ring = append(ring, ring[0])
 		v := float64(i%97) / 3
-		status := StatusOK
+		status := value.StatusOK
 		if i%13 == 0 {
-			status = StatusSecret
+			status = value.StatusSecret
 		} else {
 			values = append(values, v)
 		}
@@ -461,7 +463,7 @@ func BenchmarkChoroplethSVG(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	spec := ChoroplethSpec{Title: "Banc d'essai", Unit: UnitPercent, Decimals: 1, Areas: areas, Breaks: br}
+	spec := ChoroplethSpec{Title: "Banc d'essai", Unit: value.UnitPercent, Decimals: 1, Areas: areas, Breaks: br}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		if err := RenderSVG(context.Background(), io.Discard, spec); err != nil {

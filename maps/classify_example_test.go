@@ -7,6 +7,7 @@ import (
 	"fmt"
 
 	"github.com/region-bretagne/obs/maps"
+	"github.com/region-bretagne/obs/value"
 )
 
 func ExampleClassify() {
@@ -22,7 +23,7 @@ func ExampleClassify() {
 
 	p, _ := maps.PaletteByName("YlOrRd")
 	counts, _ := b.Counts(rates)
-	lg, err := maps.NewLegend(b, p, maps.LegendCounts{Classes: counts, Secret: 3}, maps.UnitPercent, 1)
+	lg, err := maps.NewLegend(b, p, maps.LegendCounts{Classes: counts, Secret: 3}, value.UnitPercent, 1)
 	if err != nil {
 		panic(err)
 	}

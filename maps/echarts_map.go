@@ -13,6 +13,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 	"github.com/region-bretagne/obs/frnum"
+	"github.com/region-bretagne/obs/value"
 )
 
 // EchartsMapID is the default id of an interactive map's <div>.
@@ -28,8 +29,8 @@ type echartsMapItem struct {
 	Name string `json:"name"`
 	// Value is the number classified by the visualMap, or "-" (echarts'
 	// empty value) for secret, missing and outline items.
-	Value  any    `json:"value"`
-	Status string `json:"status,omitempty"`
+	Value  any          `json:"value"`
+	Status value.Status `json:"status,omitempty"`
 	// Tip holds the tooltip lines, formatted in French by Go.
 	Tip []string `json:"tip,omitempty"`
 	// VisualMap false keeps the item out of the visualMap: its itemStyle
@@ -132,15 +133,15 @@ func EchartsMap(ctx context.Context, spec ChoroplethSpec) (*EchartsChart, error)
 			name += " (" + a.Code + ")"
 		}
 		it := echartsMapItem{Name: a.Code, Value: "-", Status: a.Status,
-			Tip: []string{name, itemText(a.Value, a.Status, spec.Unit, spec.Decimals)}}
+			Tip: []string{name, value.Text(value.FormTooltip, a.Value, a.Status, spec.Unit, spec.Decimals)}}
 		style := map[string]any{}
 		switch a.Status {
-		case StatusSecret:
+		case value.StatusSecret:
 			it.VisualMap = &noVisualMap
 			style["color"] = SecretColor
 			style["decal"] = map[string]any{"symbol": "none", "dashArrayX": []int{1, 0}, "dashArrayY": []int{2, 4},
 				"rotation": -0.7853981633974483, "color": SecretHatchColor}
-		case StatusMissing:
+		case value.StatusMissing:
 			it.VisualMap = &noVisualMap
 			style["color"] = MissingColor
 		default:
@@ -264,9 +265,9 @@ func legendPieces(lg Legend) []echartsPiece {
 			}
 			out = append(out, p)
 		case EntrySecret:
-			out = append(out, echartsPiece{Value: StatusSecret, Label: label, Color: SecretHatchColor, Symbol: secretSymbol})
+			out = append(out, echartsPiece{Value: string(value.StatusSecret), Label: label, Color: SecretHatchColor, Symbol: secretSymbol})
 		case EntryMissing:
-			out = append(out, echartsPiece{Value: StatusMissing, Label: label, Color: MissingColor, Symbol: "rect"})
+			out = append(out, echartsPiece{Value: string(value.StatusMissing), Label: label, Color: MissingColor, Symbol: "rect"})
 		}
 	}
 	return out

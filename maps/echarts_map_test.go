@@ -16,6 +16,8 @@ import (
 	"testing"
 
 	"github.com/paulmach/orb"
+
+	"github.com/region-bretagne/obs/value"
 )
 
 // scriptEl is one <script> element of a page.
@@ -237,9 +239,9 @@ func TestEchartsMapPieces(t *testing.T) {
 			var secret, missing int
 			for _, a := range spec.Areas {
 				switch a.Status {
-				case StatusSecret:
+				case value.StatusSecret:
 					secret++
-				case StatusMissing:
+				case value.StatusMissing:
 					missing++
 				}
 			}
@@ -288,11 +290,11 @@ func TestEchartsMapPieces(t *testing.T) {
 			for _, pc := range pieces[n:] {
 				pc := pc.(map[string]any)
 				switch pc["value"] {
-				case StatusSecret:
+				case string(value.StatusSecret):
 					if pc["label"] != "Secret statistique ("+strconv.Itoa(secret)+")" || pc["color"] != SecretHatchColor {
 						t.Errorf("secret piece %v", pc)
 					}
-				case StatusMissing:
+				case string(value.StatusMissing):
 					if pc["label"] != "Non disponible ("+strconv.Itoa(missing)+")" || pc["color"] != MissingColor {
 						t.Errorf("missing piece %v", pc)
 					}
@@ -308,7 +310,7 @@ func TestEchartsMapPieces(t *testing.T) {
 func okValues(areas []Area) []float64 {
 	var out []float64
 	for _, a := range areas {
-		if hasValue(a.Status) {
+		if a.Status.HasValue() {
 			out = append(out, a.Value)
 		}
 	}
@@ -333,12 +335,12 @@ func TestEchartsMapData(t *testing.T) {
 		tip       string
 		visualMap any
 	}{
-		{"35001", 5.0, "Alpha (35001)|5,0" + nb + "% (plancher)", nil},
+		{"35001", 5.0, "Alpha (35001)|≤" + nb + "5,0" + nb + "%", nil},
 		{"35002", 8.25, "Bêta & fils (35002)|8,3" + nb + "%", nil}, // frnum rounds half away from zero, as Excel
 		{"35003", 12.5, "Gamma <Sud> (35003)|12,5" + nb + "%", nil},
 		{"35004", 20.0, "Delta (35004)|20,0" + nb + "% (estimation)", nil},
 		{"35005", "-", "Epsilon (35005)|secret statistique", false},
-		{"35006", "-", "Zêta (35006)|non disponible", false},
+		{"35006", "-", "Zêta (35006)|n.d.", false},
 		{"obs-overlay", "-", "", false},
 		{"obs-qpv", "-", "", false},
 	}
@@ -431,7 +433,7 @@ out.extra = d.filter(x => x.tip).map(x => f({name: x.name, data: x}));`)
 				1: "<b>Bêta &amp; fils (35002)</b><br/>8,3\u00a0%<br/>" + src,
 				2: "<b>Gamma &lt;Sud&gt; (35003)</b><br/>12,5\u00a0%<br/>" + src,
 				4: "<b>Epsilon (35005)</b><br/>secret statistique<br/>" + src,
-				5: "<b>Zêta (35006)</b><br/>non disponible<br/>" + src,
+				5: "<b>Zêta (35006)</b><br/>n.d.<br/>" + src,
 			}
 			for i, want := range wantTips {
 				if i >= len(tips) || tips[i] != want {
@@ -492,7 +494,7 @@ func BenchmarkEchartsMap(b *testing.B) {
 		for j := 0; j < 35; j++ {
 			v := float64((i*35+j)%97) / 3
 			areas = append(areas, Area{Code: strconv.Itoa(22000 + i*35 + j), Name: "Commune " + strconv.Itoa(i*35+j),
-				Geom: square(-5+float64(i)*0.1, 47.3+float64(j)*0.05, 0.05), Value: v, Status: StatusOK})
+				Geom: square(-5+float64(i)*0.1, 47.3+float64(j)*0.05, 0.05), Value: v, Status: value.StatusOK})
 			values = append(values, v)
 		}
 	}
@@ -500,7 +502,7 @@ func BenchmarkEchartsMap(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	spec := ChoroplethSpec{Title: "Bench", Unit: UnitPercent, Decimals: 1, Areas: areas, Breaks: br, Source: "Insee"}
+	spec := ChoroplethSpec{Title: "Bench", Unit: value.UnitPercent, Decimals: 1, Areas: areas, Breaks: br, Source: "Insee"}
 	b.ReportAllocs()
 	for b.Loop() {
 		c, err := EchartsMap(ctx, spec)

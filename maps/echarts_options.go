@@ -13,7 +13,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 	"github.com/go-echarts/go-echarts/v2/types"
-	"github.com/region-bretagne/obs/frnum"
+	"github.com/region-bretagne/obs/value"
 )
 
 // optionPatch is a go-echarts ConfigurationVisitor (the library's hook
@@ -132,48 +132,11 @@ func tooltipFormatter(source string) types.FuncStr {
 }`)
 }
 
-// statusTip is the French name of a non-ok status for a tooltip line, or
-// "" for ok.
-func statusTip(status string) string {
-	if status == StatusOK {
-		return ""
-	}
-	return statusLabel(status)
-}
-
-// itemText is the French text of a value with its status: "12,3 %",
-// "5,0 % (plancher)", "secret statistique", "non disponible".
-func itemText(v float64, status, unit string, decimals int) string {
-	switch status {
-	case StatusSecret, StatusMissing:
-		return statusLabel(status)
-	case StatusFloored, StatusEstimated:
-		return FormatValue(v, unit, decimals) + " (" + statusLabel(status) + ")"
-	}
-	return FormatValue(v, unit, decimals)
-}
-
-// shortText is the text drawn on a bar: the value, or "secret" / "n.d.".
-func shortText(v float64, status, unit string, decimals int) string {
-	switch status {
-	case StatusSecret:
-		return "secret"
-	case StatusMissing:
-		return frnum.NotAvailable
-	}
-	return FormatValue(v, unit, decimals)
-}
-
-// hasValue tells whether a status carries a value to draw.
-func hasValue(status string) bool {
-	return status == StatusOK || status == StatusFloored || status == StatusEstimated
-}
-
 // tickFormatter labels the ticks of a value axis with Go's French
 // formatting: echarts is given the scale's min, max and interval, so its
 // ticks are exactly sc.ticks(), and the function looks each label up.
 // With abs, ticks are labelled by their absolute value (pyramid).
-func tickFormatter(sc valueScale, unit string, abs bool) types.FuncStr {
+func tickFormatter(sc valueScale, unit value.Unit, abs bool) types.FuncStr {
 	ticks := sc.ticks()
 	labels := make([]string, len(ticks))
 	for i, v := range ticks {
@@ -191,7 +154,7 @@ func tickFormatter(sc valueScale, unit string, abs bool) types.FuncStr {
 func jsNumber(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
 
 // echartsValueAxis is a value axis with the scale of the static chart.
-func echartsValueAxis(sc valueScale, unit string, abs bool) map[string]any {
+func echartsValueAxis(sc valueScale, unit value.Unit, abs bool) map[string]any {
 	return map[string]any{
 		"type": "value", "min": sc.lo, "max": sc.hi, "interval": sc.step,
 		"axisLabel": map[string]any{"formatter": tickFormatter(sc, unit, abs), "color": chartAxis, "fontFamily": echartsFont},

@@ -7,24 +7,7 @@ import (
 	"fmt"
 
 	"github.com/region-bretagne/obs/frnum"
-)
-
-// Units of the mapped values. Any other string is printed after the number
-// as is (for example "hab./km²").
-const (
-	UnitPercent = "percent" // value already in percent: 12,3 %
-	UnitEuro    = "euro"    // 21 490 €
-	UnitCount   = "count"   // 3 422 845
-	UnitRatio   = "ratio"   // 1,25
-)
-
-// Statuses of a value, shared across the project.
-const (
-	StatusOK        = "ok"
-	StatusSecret    = "secret"
-	StatusMissing   = "missing"
-	StatusFloored   = "floored"
-	StatusEstimated = "estimated"
+	"github.com/region-bretagne/obs/value"
 )
 
 // Colours and pattern of the entries that are not classes.
@@ -88,7 +71,7 @@ type Legend struct {
 	Entries []LegendEntry // classes, lowest first, then secret and missing
 	Method  Method
 	Closure Closure
-	Unit    string
+	Unit    value.Unit
 	// Decimals actually used in the labels: at least the requested ones,
 	// more when needed for neighbouring bounds to print differently.
 	Decimals int
@@ -102,7 +85,7 @@ type Legend struct {
 // disponible" (grey) entries are shown only when their count is not zero,
 // so a legend never lists a category absent from the map; class entries are
 // always shown, even when empty, since they tell the scale.
-func NewLegend(b Breaks, p Palette, counts LegendCounts, unit string, decimals int) (Legend, error) {
+func NewLegend(b Breaks, p Palette, counts LegendCounts, unit value.Unit, decimals int) (Legend, error) {
 	n := b.Classes()
 	if n > 0 {
 		if err := b.Validate(); err != nil {
@@ -146,27 +129,12 @@ func NewLegend(b Breaks, p Palette, counts LegendCounts, unit string, decimals i
 	return lg, nil
 }
 
-// FormatValue formats v in French for the unit: percent (12,3 %), euro
-// (21 490 €), count and ratio (plain number), or any other unit string
-// appended after a no-break space.
-func FormatValue(v float64, unit string, decimals int) string {
-	switch unit {
-	case UnitPercent:
-		return frnum.Percent(v, decimals)
-	case UnitEuro:
-		return frnum.Euro(v, decimals)
-	case UnitCount, UnitRatio, "":
-		return frnum.Number(v, decimals)
-	}
-	return frnum.Number(v, decimals) + frnum.UnitSep + unit
-}
-
 // IntervalLabel writes an interval in French notation with its closure:
 // "[8,5 % ; 10,2 %[" (a no-break space before the semicolon). A degenerate
 // interval (single class of a constant series) prints as its value.
-func IntervalLabel(lo, hi float64, loClosed, hiClosed bool, unit string, decimals int) string {
+func IntervalLabel(lo, hi float64, loClosed, hiClosed bool, unit value.Unit, decimals int) string {
 	if lo == hi {
-		return FormatValue(lo, unit, decimals)
+		return unit.Format(lo, decimals)
 	}
 	open, close := "]", "["
 	if loClosed {
@@ -175,14 +143,14 @@ func IntervalLabel(lo, hi float64, loClosed, hiClosed bool, unit string, decimal
 	if hiClosed {
 		close = "]"
 	}
-	return open + FormatValue(lo, unit, decimals) + frnum.UnitSep + "; " + FormatValue(hi, unit, decimals) + close
+	return open + unit.Format(lo, decimals) + frnum.UnitSep + "; " + unit.Format(hi, decimals) + close
 }
 
 // IntervalWords writes an interval in words: "de 8,5 % à moins de 10,2 %",
 // "de plus de 8,5 % à 10,2 %", "de 8,5 % à 10,2 %".
-func IntervalWords(lo, hi float64, loClosed, hiClosed bool, unit string, decimals int) string {
+func IntervalWords(lo, hi float64, loClosed, hiClosed bool, unit value.Unit, decimals int) string {
 	if lo == hi {
-		return FormatValue(lo, unit, decimals)
+		return unit.Format(lo, decimals)
 	}
 	from := "de "
 	if !loClosed {
@@ -192,19 +160,19 @@ func IntervalWords(lo, hi float64, loClosed, hiClosed bool, unit string, decimal
 	if !hiClosed {
 		to = " à moins de "
 	}
-	return from + FormatValue(lo, unit, decimals) + to + FormatValue(hi, unit, decimals)
+	return from + unit.Format(lo, decimals) + to + unit.Format(hi, decimals)
 }
 
 // labelDecimals returns the fewest decimals, from the requested ones up to
 // 3 more, for which distinct bounds print differently.
-func labelDecimals(bounds []float64, unit string, decimals int) int {
+func labelDecimals(bounds []float64, unit value.Unit, decimals int) int {
 	if decimals < 0 {
 		decimals = 0
 	}
 	for d := decimals; d <= decimals+3; d++ {
 		ok := true
 		for i := 1; i < len(bounds); i++ {
-			if bounds[i] != bounds[i-1] && FormatValue(bounds[i], unit, d) == FormatValue(bounds[i-1], unit, d) {
+			if bounds[i] != bounds[i-1] && unit.Format(bounds[i], d) == unit.Format(bounds[i-1], d) {
 				ok = false
 				break
 			}

@@ -5,6 +5,8 @@ package maps
 import (
 	"strings"
 	"testing"
+
+	"github.com/region-bretagne/obs/value"
 )
 
 const nb = "\u00a0" // NO-BREAK SPACE
@@ -12,7 +14,7 @@ const nb = "\u00a0" // NO-BREAK SPACE
 func TestNewLegend(t *testing.T) {
 	ylorrd, _ := PaletteByName("YlOrRd")
 	b := Breaks{Method: Quantile, Bounds: []float64{2.17, 8.5, 10.2, 26.08}, Closure: ClosedLeft, Note: "note de test"}
-	lg, err := NewLegend(b, ylorrd, LegendCounts{Classes: []int{3, 4, 5}, Secret: 2, Floored: 1}, UnitPercent, 1)
+	lg, err := NewLegend(b, ylorrd, LegendCounts{Classes: []int{3, 4, 5}, Secret: 2, Floored: 1}, value.UnitPercent, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,23 +53,23 @@ func TestNewLegendEdgeCases(t *testing.T) {
 		name      string
 		b         Breaks
 		counts    LegendCounts
-		unit      string
+		unit      value.Unit
 		decimals  int
 		labels    []string
 		wantError bool
 	}{
-		{"right closure", Breaks{Bounds: []float64{0, 10, 20}, Closure: ClosedRight}, LegendCounts{Classes: []int{1, 1}}, UnitEuro, 0,
+		{"right closure", Breaks{Bounds: []float64{0, 10, 20}, Closure: ClosedRight}, LegendCounts{Classes: []int{1, 1}}, value.UnitEuro, 0,
 			[]string{"[0" + nb + "€" + nb + "; 10" + nb + "€]", "]10" + nb + "€" + nb + "; 20" + nb + "€]"}, false},
-		{"decimals raised so bounds differ", Breaks{Bounds: []float64{1, 1.04, 2}}, LegendCounts{Classes: []int{1, 1}}, UnitRatio, 1,
+		{"decimals raised so bounds differ", Breaks{Bounds: []float64{1, 1.04, 2}}, LegendCounts{Classes: []int{1, 1}}, value.UnitRatio, 1,
 			[]string{"[1,00" + nb + "; 1,04[", "[1,04" + nb + "; 2,00]"}, false},
-		{"constant series", Breaks{Bounds: []float64{7, 7}}, LegendCounts{Classes: []int{3}}, UnitCount, 0, []string{"7"}, false},
-		{"all secret: no classes", Breaks{}, LegendCounts{Secret: 4, Missing: 1}, UnitPercent, 1, []string{LabelSecret, LabelMissing}, false},
-		{"thousands", Breaks{Bounds: []float64{16680, 22711.4, 31110}}, LegendCounts{Classes: []int{1, 1}}, UnitEuro, 0,
+		{"constant series", Breaks{Bounds: []float64{7, 7}}, LegendCounts{Classes: []int{3}}, value.UnitCount, 0, []string{"7"}, false},
+		{"all secret: no classes", Breaks{}, LegendCounts{Secret: 4, Missing: 1}, value.UnitPercent, 1, []string{LabelSecret, LabelMissing}, false},
+		{"thousands", Breaks{Bounds: []float64{16680, 22711.4, 31110}}, LegendCounts{Classes: []int{1, 1}}, value.UnitEuro, 0,
 			[]string{"[16\u202f680" + nb + "€" + nb + "; 22\u202f711" + nb + "€[", "[22\u202f711" + nb + "€" + nb + "; 31\u202f110" + nb + "€]"}, false},
 		{"other unit", Breaks{Bounds: []float64{0, 5}}, LegendCounts{Classes: []int{1}}, "hab./km²", 0, []string{"[0" + nb + "hab./km²" + nb + "; 5" + nb + "hab./km²]"}, false},
-		{"wrong count length", Breaks{Bounds: []float64{0, 1, 2}}, LegendCounts{Classes: []int{1}}, UnitCount, 0, nil, true},
-		{"invalid breaks", Breaks{Bounds: []float64{0, 2, 1}}, LegendCounts{Classes: []int{1, 1}}, UnitCount, 0, nil, true},
-		{"too many classes for palette", Breaks{Bounds: []float64{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10}}, LegendCounts{Classes: make([]int, 10)}, UnitCount, 0, nil, true},
+		{"wrong count length", Breaks{Bounds: []float64{0, 1, 2}}, LegendCounts{Classes: []int{1}}, value.UnitCount, 0, nil, true},
+		{"invalid breaks", Breaks{Bounds: []float64{0, 2, 1}}, LegendCounts{Classes: []int{1, 1}}, value.UnitCount, 0, nil, true},
+		{"too many classes for palette", Breaks{Bounds: []float64{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10}}, LegendCounts{Classes: make([]int, 10)}, value.UnitCount, 0, nil, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/paulmach/orb"
 	"github.com/region-bretagne/obs/frnum"
+	"github.com/region-bretagne/obs/value"
 )
 
 // Drawing constants.
@@ -175,7 +176,7 @@ func writeHeader(b *strings.Builder, spec ChoroplethSpec, width float64) {
 
 // writeArea writes one territory.
 func writeArea(b *strings.Builder, a styledArea, g orb.Geometry, v viewport, spec ChoroplethSpec) {
-	fmt.Fprintf(b, `<path data-code="%s" data-status="%s"`, esc(a.Code), esc(a.Status))
+	fmt.Fprintf(b, `<path data-code="%s" data-status="%s"`, esc(a.Code), esc(string(a.Status)))
 	if a.class >= 0 {
 		fmt.Fprintf(b, ` data-value="%s" data-class="%d"`, strconv.FormatFloat(a.Value, 'g', -1, 64), a.class)
 	}
@@ -187,7 +188,7 @@ func writeArea(b *strings.Builder, a styledArea, g orb.Geometry, v viewport, spe
 	} else {
 		name += " (" + a.Code + ")"
 	}
-	fmt.Fprintf(b, "\"><title>%s</title></path>\n", esc(name+frnum.UnitSep+": "+valueText(a.Area, spec.Unit, spec.Decimals)))
+	fmt.Fprintf(b, "\"><title>%s</title></path>\n", esc(name+frnum.UnitSep+": "+value.Text(value.FormTooltip, a.Value, a.Status, spec.Unit, spec.Decimals)))
 }
 
 // writeFooter writes the source line.

@@ -12,6 +12,8 @@ import (
 	"strconv"
 
 	"github.com/paulmach/orb"
+
+	"github.com/region-bretagne/obs/value"
 )
 
 // DefaultMaxRadius is the radius, in pixels, of the largest value's
@@ -36,8 +38,8 @@ const (
 // zero or more. The fields shared with ChoroplethSpec mean the same.
 type SymbolSpec struct {
 	Title, Subtitle string
-	// Unit is UnitCount or a unit text such as "hab." or "allocataires".
-	Unit     string
+	// Unit is value.UnitCount or a unit text such as "hab." or "allocataires".
+	Unit     value.Unit
 	Decimals int
 	Areas    []Area
 	// Overlay holds lines drawn over the areas (department borders).
@@ -143,11 +145,11 @@ func (s SymbolSpec) layout(ctx context.Context) (symbolLayout, error) {
 		}
 		sa := symbolArea{Area: a, index: i, proj: toLambert93(a.Geom)}
 		switch a.Status {
-		case StatusSecret:
+		case value.StatusSecret:
 			counts.Secret++
-		case StatusMissing:
+		case value.StatusMissing:
 			counts.Missing++
-		case StatusOK, StatusFloored, StatusEstimated:
+		case value.StatusOK, value.StatusFloored, value.StatusEstimated:
 			switch {
 			case math.IsNaN(a.Value) || math.IsInf(a.Value, 0):
 				return symbolLayout{}, fmt.Errorf("maps: area %d (%s): status %s with value %v", i, a.Code, a.Status, a.Value)
@@ -169,9 +171,9 @@ func (s SymbolSpec) layout(ctx context.Context) (symbolLayout, error) {
 				}
 				sa.anchor = p
 			}
-			if a.Status == StatusFloored {
+			if a.Status == value.StatusFloored {
 				counts.Floored++
-			} else if a.Status == StatusEstimated {
+			} else if a.Status == value.StatusEstimated {
 				counts.Estimated++
 			}
 		default:

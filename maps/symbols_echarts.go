@@ -15,6 +15,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 	"github.com/region-bretagne/obs/frnum"
+	"github.com/region-bretagne/obs/value"
 )
 
 // echartsSymbolItem is one circle of the scatter series.
@@ -24,9 +25,9 @@ type echartsSymbolItem struct {
 	// registered map's coordinates) and the count.
 	Value [3]float64 `json:"value"`
 	// SymbolSize is the circle's diameter in pixels, 2·radius.
-	SymbolSize float64  `json:"symbolSize"`
-	Status     string   `json:"status"`
-	Tip        []string `json:"tip"`
+	SymbolSize float64      `json:"symbolSize"`
+	Status     value.Status `json:"status"`
+	Tip        []string     `json:"tip"`
 }
 
 // echartsGeoRegion styles one territory (or outline layer) of the geo
@@ -83,12 +84,12 @@ func EchartsSymbols(ctx context.Context, spec SymbolSpec) (*EchartsChart, error)
 		// geo regions give the fills (a visualMap on the hosted series
 		// would override them with the palette).
 		it := echartsMapItem{Name: a.Code, Value: "-", Status: a.Status,
-			Tip: []string{name, itemText(a.Value, a.Status, spec.Unit, spec.Decimals)}}
+			Tip: []string{name, value.Text(value.FormTooltip, a.Value, a.Status, spec.Unit, spec.Decimals)}}
 		style := map[string]any{}
 		switch a.Status {
-		case StatusSecret:
+		case value.StatusSecret:
 			style["areaColor"] = SecretColor
-		case StatusMissing:
+		case value.StatusMissing:
 			style["areaColor"] = MissingColor
 		}
 		if a.Code == spec.Highlight {
@@ -126,7 +127,7 @@ func EchartsSymbols(ctx context.Context, spec SymbolSpec) (*EchartsChart, error)
 		circles = append(circles, echartsSymbolItem{Name: a.Code,
 			Value:      [3]float64{math.Round(a.anchor[0]), math.Round(a.anchor[1]), a.Value},
 			SymbolSize: 2 * a.radius, Status: a.Status,
-			Tip: []string{name, itemText(a.Value, a.Status, spec.Unit, spec.Decimals)}})
+			Tip: []string{name, value.Text(value.FormTooltip, a.Value, a.Status, spec.Unit, spec.Decimals)}})
 	}
 
 	description := symbolDescription(spec, l)
@@ -207,7 +208,7 @@ func symbolLegendGraphic(l symbolLayout, spec SymbolSpec) []map[string]any {
 					"style": map[string]any{"fill": "none", "stroke": symbolStroke, "lineWidth": 0.8}, "info": ref},
 				map[string]any{"type": "line", "silent": true, "shape": map[string]any{"x1": cx, "y1": top, "x2": labelX - 4, "y2": top},
 					"style": map[string]any{"stroke": "#737373", "lineWidth": 0.6}},
-				text(labelX, top-6, FormatValue(ref, spec.Unit, -1), 12, false))
+				text(labelX, top-6, spec.Unit.Format(ref, -1), 12, false))
 		}
 	}
 	y := 34 + 2*spec.maxRadius() + 16

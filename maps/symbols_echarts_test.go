@@ -12,6 +12,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/region-bretagne/obs/value"
 )
 
 func TestEchartsSymbolsGolden(t *testing.T) {
@@ -147,7 +149,7 @@ func TestEchartsSymbolsMatchSVG(t *testing.T) {
 			if math.Abs(it.SymbolSize-2*sc.R) > 0.02 {
 				t.Errorf("%s: symbolSize %v, SVG diameter %v", it.Name, it.SymbolSize, 2*sc.R)
 			}
-			if it.Status == StatusSecret || it.Status == StatusMissing {
+			if it.Status == value.StatusSecret || it.Status == value.StatusMissing {
 				t.Errorf("%s: %s value drawn as a circle", it.Name, it.Status)
 			}
 		}
@@ -201,7 +203,7 @@ func TestEchartsSymbolsStatuses(t *testing.T) {
 	if len(tips) != 8 {
 		t.Errorf("map series has %d territories, want 8", len(tips))
 	}
-	for code, want := range map[string]string{"35005": "secret statistique", "35006": "non disponible",
+	for code, want := range map[string]string{"35005": "secret statistique", "35006": "n.d.",
 		"35003": "7\u202f500\u00a0hab. (estimation)", "35008": "0\u00a0hab."} {
 		if it := tips[code]; len(it.Tip) != 2 || it.Tip[1] != want {
 			t.Errorf("%s tooltip %q, want %q", code, it.Tip, want)

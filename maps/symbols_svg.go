@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/region-bretagne/obs/frnum"
+	"github.com/region-bretagne/obs/value"
 )
 
 // SymbolSVG renders spec as an SVG document.
@@ -81,13 +82,13 @@ func RenderSymbols(ctx context.Context, w io.Writer, spec SymbolSpec) error {
 		}
 		fill := symbolBaseFill
 		switch a.Status {
-		case StatusSecret:
+		case value.StatusSecret:
 			fill = "url(#" + hatchID + ")"
-		case StatusMissing:
+		case value.StatusMissing:
 			fill = MissingColor
 		}
-		fmt.Fprintf(&b, `<path data-code="%s" data-status="%s"`, esc(a.Code), esc(a.Status))
-		if hasValue(a.Status) {
+		fmt.Fprintf(&b, `<path data-code="%s" data-status="%s"`, esc(a.Code), esc(string(a.Status)))
+		if a.Status.HasValue() {
 			fmt.Fprintf(&b, ` data-value="%s"`, strconv.FormatFloat(a.Value, 'g', -1, 64))
 		}
 		fmt.Fprintf(&b, ` fill="%s" d="`, fill)
@@ -121,7 +122,7 @@ func RenderSymbols(ctx context.Context, w io.Writer, spec SymbolSpec) error {
 		a := l.areas[i]
 		x, y := v.tenths(a.anchor)
 		fmt.Fprintf(&b, `<circle data-code="%s" data-status="%s" data-value="%s" cx="%s" cy="%s" r="%s"><title>%s</title></circle>`+"\n",
-			esc(a.Code), esc(a.Status), strconv.FormatFloat(a.Value, 'g', -1, 64),
+			esc(a.Code), esc(string(a.Status)), strconv.FormatFloat(a.Value, 'g', -1, 64),
 			num(float64(x)/10), num(float64(y)/10), radiusText(a.radius), esc(symbolTip(a.Area, spec)))
 	}
 	b.WriteString("</g>\n")
@@ -158,7 +159,7 @@ func symbolTip(a Area, spec SymbolSpec) string {
 	} else {
 		name += " (" + a.Code + ")"
 	}
-	return name + frnum.UnitSep + ": " + valueText(a, spec.Unit, spec.Decimals)
+	return name + frnum.UnitSep + ": " + value.Text(value.FormTooltip, a.Value, a.Status, spec.Unit, spec.Decimals)
 }
 
 // writeSymbolLegend draws the legend in a column whose top-left corner is
@@ -190,7 +191,7 @@ func writeSymbolLegend(b *strings.Builder, l symbolLayout, spec SymbolSpec, x, y
 			fmt.Fprintf(b, `<circle cx="%s" cy="%s" r="%s" fill="none" stroke="%s" stroke-width="0.8"/>`,
 				num(cx), num(bottom-rr), radiusText(rr), symbolStroke)
 			fmt.Fprintf(b, `<path d="M%s %sH%s" stroke="#737373" stroke-width="0.6" fill="none"/>`, num(cx), num(top), num(labelX-4))
-			fmt.Fprintf(b, `<text x="%s" y="%s">%s</text></g>`+"\n", num(labelX), num(top+4), esc(FormatValue(ref, spec.Unit, -1)))
+			fmt.Fprintf(b, `<text x="%s" y="%s">%s</text></g>`+"\n", num(labelX), num(top+4), esc(spec.Unit.Format(ref, -1)))
 		}
 		line = bottom + 8
 	}
@@ -254,7 +255,7 @@ func symbolDescription(spec SymbolSpec, l symbolLayout) string {
 			name = top.Code
 		}
 		fmt.Fprintf(&d, "%s avec une valeur, maximum %s (%s), total des valeurs représentées %s. ",
-			capitalise(territories(l.valued)), FormatValue(l.max, spec.Unit, spec.Decimals), name, FormatValue(l.total, spec.Unit, spec.Decimals))
+			capitalise(territories(l.valued)), spec.Unit.Format(l.max, spec.Decimals), name, spec.Unit.Format(l.total, spec.Decimals))
 	}
 	for _, e := range l.legend.Entries {
 		fmt.Fprintf(&d, "%s%s: %s. ", e.Label, frnum.UnitSep, territories(e.Count))

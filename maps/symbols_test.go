@@ -17,6 +17,8 @@ import (
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/planar"
+
+	"github.com/region-bretagne/obs/value"
 )
 
 // uShape is a concave lon/lat "U" whose centroid lies in its notch.
@@ -32,14 +34,14 @@ func symbolFixture() SymbolSpec {
 	return SymbolSpec{
 		Title: "Population municipale", Subtitle: "Communes fictives autour de Rennes, 2022",
 		Unit: "hab.", Areas: []Area{
-			{Code: "35001", Name: "Alpha", Geom: square(-1.9, 48.0, 0.1), Value: 120000, Status: StatusOK},
-			{Code: "35002", Name: "Bêta & fils", Geom: square(-1.8, 48.0, 0.1), Value: 30000, Status: StatusOK},
-			{Code: "35003", Name: "Gamma <Sud>", Geom: square(-1.7, 48.0, 0.1), Value: 7500, Status: StatusEstimated},
-			{Code: "35004", Name: "Delta", Geom: orb.MultiPolygon{square(-1.95, 48.12, 0.03), square(-1.9, 48.1, 0.1)}, Value: 480, Status: StatusOK},
-			{Code: "35005", Name: "Epsilon", Geom: square(-1.8, 48.1, 0.1), Status: StatusSecret},
-			{Code: "35006", Name: "Zêta", Geom: square(-1.7, 48.1, 0.1), Status: StatusMissing},
-			{Code: "35007", Name: "Êta", Geom: uShape(-1.6, 48.0, 0.2), Value: 60000, Status: StatusOK},
-			{Code: "35008", Name: "Thêta", Geom: square(-1.6, 48.2, 0.05), Value: 0, Status: StatusOK},
+			{Code: "35001", Name: "Alpha", Geom: square(-1.9, 48.0, 0.1), Value: 120000, Status: value.StatusOK},
+			{Code: "35002", Name: "Bêta & fils", Geom: square(-1.8, 48.0, 0.1), Value: 30000, Status: value.StatusOK},
+			{Code: "35003", Name: "Gamma <Sud>", Geom: square(-1.7, 48.0, 0.1), Value: 7500, Status: value.StatusEstimated},
+			{Code: "35004", Name: "Delta", Geom: orb.MultiPolygon{square(-1.95, 48.12, 0.03), square(-1.9, 48.1, 0.1)}, Value: 480, Status: value.StatusOK},
+			{Code: "35005", Name: "Epsilon", Geom: square(-1.8, 48.1, 0.1), Status: value.StatusSecret},
+			{Code: "35006", Name: "Zêta", Geom: square(-1.7, 48.1, 0.1), Status: value.StatusMissing},
+			{Code: "35007", Name: "Êta", Geom: uShape(-1.6, 48.0, 0.2), Value: 60000, Status: value.StatusOK},
+			{Code: "35008", Name: "Thêta", Geom: square(-1.6, 48.2, 0.05), Value: 0, Status: value.StatusOK},
 		},
 		Overlay:   []orb.Geometry{orb.LineString{{-1.9, 48.1}, {-1.6, 48.1}}},
 		QPV:       []orb.Geometry{square(-1.87, 48.03, 0.02)},
@@ -139,12 +141,12 @@ func TestSymbolSVGGolden(t *testing.T) {
 	ctx := context.Background()
 	allSecret := symbolFixture()
 	for i := range allSecret.Areas {
-		allSecret.Areas[i].Status = StatusSecret
+		allSecret.Areas[i].Status = value.StatusSecret
 	}
 	allSecret.Title, allSecret.Highlight, allSecret.Overlay, allSecret.QPV = "Tout en secret", "", nil, nil
 	big := symbolFixture()
 	big.MaxRadius = 40
-	big.Unit = UnitCount
+	big.Unit = value.UnitCount
 	tests := []struct {
 		name string
 		spec SymbolSpec
@@ -226,10 +228,10 @@ func TestSymbolSecretMissingAndOrder(t *testing.T) {
 			t.Errorf("circle %d (%s, %v) drawn after a smaller one (%v)", i, p.circles[i].Code, p.circles[i].Value, p.circles[i-1].Value)
 		}
 	}
-	if got := p.areas["35005"]; got != [2]string{StatusSecret, "url(#" + hatchID + ")"} {
+	if got := p.areas["35005"]; got != [2]string{string(value.StatusSecret), "url(#" + hatchID + ")"} {
 		t.Errorf("secret area: %v, want hatched", got)
 	}
-	if got := p.areas["35006"]; got != [2]string{StatusMissing, MissingColor} {
+	if got := p.areas["35006"]; got != [2]string{string(value.StatusMissing), MissingColor} {
 		t.Errorf("missing area: %v, want grey", got)
 	}
 	if p.entries[string(EntrySecret)] != 1 || p.entries[string(EntryMissing)] != 1 {
@@ -413,7 +415,7 @@ func BenchmarkSymbolSVG(b *testing.B) {
 // realSymbolSpec maps the real communes with their median standard of
 // living read as a count-like positive quantity (secret and missing kept).
 func realSymbolSpec(b *testing.B) SymbolSpec {
-	return SymbolSpec{Title: "Communes", Unit: UnitCount, Areas: realCommuneAreas(b), Source: "Insee"}
+	return SymbolSpec{Title: "Communes", Unit: value.UnitCount, Areas: realCommuneAreas(b), Source: "Insee"}
 }
 
 // benchSymbolSpec is 1,200 synthetic communes with counts, some secret.
@@ -428,9 +430,9 @@ func benchSymbolSpec(b *testing.B) SymbolSpec {
 			ring = append(ring, orb.Point{lon + 0.05 + 0.045*math.Cos(a), lat + 0.025 + 0.022*math.Sin(a)})
 		}
 		ring = append(ring, ring[0])
-		status := StatusOK
+		status := value.StatusOK
 		if i%13 == 0 {
-			status = StatusSecret
+			status = value.StatusSecret
 		}
 		areas = append(areas, Area{Code: fmt.Sprintf("%05d", 22000+i), Name: "Commune", Geom: orb.Polygon{ring},
 			Value: float64((i*7919)%20000 + 50), Status: status})

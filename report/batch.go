@@ -20,11 +20,12 @@ import (
 
 	"github.com/region-bretagne/obs/atlas"
 	"github.com/region-bretagne/obs/cube"
+	"github.com/region-bretagne/obs/value"
 )
 
 // BatchLevels are the levels WriteBatch takes, finest first. A batch runs
 // from the broadest level down; within a level, sheets are in name order.
-var BatchLevels = []string{"commune", "epci", "departement", "region"}
+var BatchLevels = []value.Level{value.LevelCommune, value.LevelEPCI, value.LevelDepartement, value.LevelRegion}
 
 // BatchOptions tune WriteBatchWith.
 type BatchOptions struct {
@@ -39,7 +40,7 @@ type BatchOptions struct {
 // WriteBatch writes, as HTML, the sheets of every territory of level and of
 // the broader levels into dir (created if needed), and index.html linking
 // them. It returns the files written, index.html last.
-func WriteBatch(ctx context.Context, a *atlas.Atlas, level, dir string) (written []string, err error) {
+func WriteBatch(ctx context.Context, a *atlas.Atlas, level value.Level, dir string) (written []string, err error) {
 	return WriteBatchWith(ctx, a, level, dir, BatchOptions{})
 }
 
@@ -51,10 +52,10 @@ type batchItem struct {
 }
 
 // WriteBatchWith is WriteBatch with options: PDF output, workers, date.
-func WriteBatchWith(ctx context.Context, a *atlas.Atlas, level, dir string, o BatchOptions) ([]string, error) {
+func WriteBatchWith(ctx context.Context, a *atlas.Atlas, level value.Level, dir string, o BatchOptions) ([]string, error) {
 	i := slices.Index(BatchLevels, level)
 	if i < 0 {
-		return nil, fmt.Errorf("niveau %q %w pour les fiches (niveaux : %s)", level, cube.ErrUnknown, strings.Join(BatchLevels, ", "))
+		return nil, fmt.Errorf("niveau %q %w pour les fiches (niveaux : %s)", level, cube.ErrUnknown, value.JoinLevels(BatchLevels, ", "))
 	}
 	if o.Format == "" {
 		o.Format = "html"
@@ -198,12 +199,11 @@ var indexColumns = []struct{ id, label string }{
 }
 
 // indexHTML renders the index page of a batch.
-func indexHTML(items []*batchItem, level string, cog int, o BatchOptions) ([]byte, error) {
-	titles := map[string]string{"region": "Région", "departement": "Départements", "epci": "Intercommunalités (EPCI)", "commune": "Communes"}
+func indexHTML(items []*batchItem, level value.Level, cog int, o BatchOptions) ([]byte, error) {
 	var groups []indexGroup
 	for _, it := range items {
-		if len(groups) == 0 || groups[len(groups)-1].Title != titles[it.t.Level] {
-			groups = append(groups, indexGroup{Title: titles[it.t.Level]})
+		if len(groups) == 0 || groups[len(groups)-1].Title != capitalizeFirst(it.t.Level.Plural()) {
+			groups = append(groups, indexGroup{Title: capitalizeFirst(it.t.Level.Plural())})
 		}
 		e := indexEntry{Code: it.t.Code, Name: it.t.Name, File: it.file}
 		for _, c := range indexColumns {

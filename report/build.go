@@ -14,6 +14,7 @@ import (
 	"github.com/region-bretagne/obs/atlas"
 	"github.com/region-bretagne/obs/cube"
 	"github.com/region-bretagne/obs/maps"
+	"github.com/region-bretagne/obs/value"
 )
 
 // Build makes the fact sheet of a commune, an EPCI, a département or the
@@ -25,7 +26,7 @@ func Build(ctx context.Context, a *atlas.Atlas, code string) (*Sheet, error) {
 	if err != nil {
 		return nil, fmt.Errorf("fiche %s : %w", code, err)
 	}
-	if t.Level == "france" || t.Level == "iris" {
+	if t.Level == value.LevelFrance || t.Level == value.LevelIRIS {
 		return nil, fmt.Errorf("fiche %s : niveau %s %w (commune, EPCI, département, région ou QPV)", code, t.Level, cube.ErrUnknown)
 	}
 	cmps, err := a.Cube.Compare(ctx, code)
@@ -36,7 +37,7 @@ func Build(ctx context.Context, a *atlas.Atlas, code string) (*Sheet, error) {
 	for _, c := range cmps {
 		b.cmp[c.Indicator.ID] = c
 	}
-	s := &Sheet{Code: t.Code, Name: t.Name, Level: t.Level, LevelLabel: levelLabel(t.Level), COG: a.Cube.COG(),
+	s := &Sheet{Code: t.Code, Name: t.Name, Level: t.Level, LevelLabel: value.Level(t.Level).Label(), COG: a.Cube.COG(),
 		CrossBorder: t.CrossBorder, Generated: time.Now()}
 	s.Context = b.contextText()
 	if t.Level == "qpv" {
@@ -85,40 +86,23 @@ type builder struct {
 	notes *notes
 }
 
-// levelLabel names a level on the sheet.
-func levelLabel(level string) string {
-	switch level {
-	case "commune":
-		return "Commune"
-	case "epci":
-		return "Intercommunalité (EPCI)"
-	case "departement":
-		return "Département"
-	case "region":
-		return "Région"
-	case "qpv":
-		return "Quartier prioritaire (QPV)"
-	}
-	return level
-}
-
 // contextText places the territory: its EPCI and département, or its
 // number of communes.
 func (b *builder) contextText() string {
 	var parts []string
 	for _, p := range b.chain[1:] {
-		if p.Level == "epci" || p.Level == "departement" {
+		if p.Level == value.LevelEPCI || p.Level == value.LevelDepartement {
 			parts = append(parts, p.Name)
 		}
 	}
 	switch b.t.Level {
-	case "commune":
+	case value.LevelCommune:
 		if b.t.EPCI == "" {
 			parts = append(parts, "commune hors EPCI")
 		}
-	case "epci", "departement", "region":
+	case value.LevelEPCI, value.LevelDepartement, value.LevelRegion:
 		n := 0
-		for _, c := range b.a.Cube.Territories("commune") {
+		for _, c := range b.a.Cube.Territories(value.LevelCommune) {
 			if c.Within(b.t) {
 				n++
 			}
@@ -302,8 +286,8 @@ func (b *builder) maps(s *Sheet) error {
 	}
 	s.MapSVG = inlineSVG(svg, "carte")
 	s.MapCaption = fr(fmt.Sprintf("Classes calculées sur toutes les %s de Bretagne : les couleurs se lisent de la même façon sur chaque fiche.",
-		atlas.LevelLabel(level)))
-	if b.t.Level == "region" {
+		value.Level(level).Plural()))
+	if b.t.Level == value.LevelRegion {
 		return nil
 	}
 	loc, err := b.c.locatorOf(b.ctx, b.a)

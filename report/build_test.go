@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/region-bretagne/obs/cube"
+	"github.com/region-bretagne/obs/value"
 )
 
 func TestBuildUnknownTerritory(t *testing.T) {
@@ -29,7 +30,7 @@ func TestBuildUnknownTerritory(t *testing.T) {
 func TestSheetColumnsFollowTheLevel(t *testing.T) {
 	for _, tc := range []struct {
 		code    string
-		level   string
+		level   value.Level
 		columns []string
 	}{
 		{"35238", "commune", []string{"Rennes", "Rennes Métropole", "Ille-et-Vilaine", "Bretagne"}},

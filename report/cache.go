@@ -11,6 +11,7 @@ import (
 	"weak"
 
 	"github.com/region-bretagne/obs/atlas"
+	"github.com/region-bretagne/obs/value"
 )
 
 // MapIndicator is the indicator of the surroundings map: the census
@@ -21,7 +22,7 @@ const MapIndicator = "taux_chomage_15_64"
 // cache holds the reusable parts of the sheets of one atlas.
 type cache struct {
 	mu       sync.Mutex
-	regional map[string]*atlas.Map // level -> choropleth of MapIndicator over the region
+	regional map[value.Level]*atlas.Map // level -> choropleth of MapIndicator over the region
 	locator  *atlas.Locator
 }
 
@@ -33,7 +34,7 @@ func cacheOf(a *atlas.Atlas) *cache {
 	if c, ok := caches.Load(k); ok {
 		return c.(*cache)
 	}
-	c, loaded := caches.LoadOrStore(k, &cache{regional: map[string]*atlas.Map{}})
+	c, loaded := caches.LoadOrStore(k, &cache{regional: map[value.Level]*atlas.Map{}})
 	if !loaded {
 		runtime.AddCleanup(a, func(k weak.Pointer[atlas.Atlas]) { caches.Delete(k) }, k)
 	}
@@ -42,13 +43,13 @@ func cacheOf(a *atlas.Atlas) *cache {
 
 // regionalMap returns the choropleth of MapIndicator over every territory
 // of a level (Jenks classes on the whole region), computed once.
-func (c *cache) regionalMap(ctx context.Context, a *atlas.Atlas, level string) (*atlas.Map, error) {
+func (c *cache) regionalMap(ctx context.Context, a *atlas.Atlas, level value.Level) (*atlas.Map, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if m, ok := c.regional[level]; ok {
 		return m, nil
 	}
-	m, err := a.Choropleth(ctx, atlas.Request{Indicator: MapIndicator, Level: level})
+	m, err := a.Choropleth(ctx, atlas.Request{Indicator: MapIndicator, Level: string(level)})
 	if err != nil {
 		return nil, err
 	}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/region-bretagne/obs/cube"
 	"github.com/region-bretagne/obs/maps"
+	"github.com/region-bretagne/obs/value"
 )
 
 // ageCharts are the indicators drawn by age band (atlas.AgeChart); a
@@ -80,7 +81,7 @@ func (b *builder) charts() ([]Chart, error) {
 // anyDrawn reports whether a band has a value.
 func anyDrawn(bands []maps.AgeBand) bool {
 	for _, b := range bands {
-		if b.Total.Status != cube.StatusSecret && b.Total.Status != cube.StatusMissing {
+		if b.Total.Status != value.StatusSecret && b.Total.Status != value.StatusMissing {
 			return true
 		}
 	}
@@ -96,7 +97,7 @@ func (b *builder) tenureChart(indicator string) (maps.PyramidChart, bool, error)
 		return maps.PyramidChart{}, false, nil
 	}
 	ch := maps.PyramidChart{ChartText: maps.ChartText{ID: "statut-" + ind.ID, Title: fr(ind.Label),
-		Subtitle: b.t.Name + " · selon le statut d'occupation du logement", Unit: chartUnit(ind.Unit), Decimals: ind.Decimals}}
+		Subtitle: b.t.Name + " · selon le statut d'occupation du logement", Unit: cellUnit(ind.Unit), Decimals: ind.Decimals}}
 	drawn := 0
 	for _, pub := range tenurePublics {
 		p, ok := cat.Public(pub)
@@ -107,7 +108,7 @@ func (b *builder) tenureChart(indicator string) (maps.PyramidChart, bool, error)
 		if err != nil {
 			return maps.PyramidChart{}, false, err
 		}
-		v := maps.ChartValue{Status: cube.StatusMissing}
+		v := maps.ChartValue{Status: value.StatusMissing}
 		if found {
 			v.Status = f.Status
 			if f.HasValue() {
@@ -158,17 +159,4 @@ func (b *builder) referenceChart(indicator string) (maps.ReferenceChart, bool, e
 	ch.Title, ch.Subtitle = fr(ch.Title), fr(b.t.Name+" et ses territoires de référence")
 	ch.Source = fr(ch.Source)
 	return ch, true, nil
-}
-
-// chartUnit converts a catalogue unit for the charts.
-func chartUnit(unit string) string {
-	switch unit {
-	case "percent":
-		return maps.UnitPercent
-	case "euro":
-		return maps.UnitEuro
-	case "ratio":
-		return maps.UnitRatio
-	}
-	return maps.UnitCount
 }

@@ -8,7 +8,7 @@ import (
 	"fmt"
 
 	"github.com/region-bretagne/obs/cube"
-	"github.com/region-bretagne/obs/maps"
+	"github.com/region-bretagne/obs/value"
 )
 
 // headlineSpecs are the key figures, in reading order, with the words
@@ -62,13 +62,13 @@ func (b *builder) reference(c cube.Comparison) (string, bool) {
 	for i := len(b.cols) - 1; i >= 1; i-- {
 		j := b.cols[i]
 		f := c.Facts[j]
-		if f.Level != "region" && f.Level != "france" {
+		if f.Level != value.LevelRegion && f.Level != value.LevelFrance {
 			continue
 		}
 		if !f.HasValue() {
 			continue
 		}
-		return fmt.Sprintf("%s : %s", b.chain[j].Name, maps.FormatValue(f.Value, cellUnit(c.Indicator.Unit), c.Indicator.Decimals)), true
+		return fmt.Sprintf("%s : %s", b.chain[j].Name, cellUnit(c.Indicator.Unit).Format(f.Value, c.Indicator.Decimals)), true
 	}
 	return "", false
 }

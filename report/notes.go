@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/region-bretagne/obs/cube"
+	"github.com/region-bretagne/obs/value"
 )
 
 // notes numbers footnotes by their text.
@@ -43,7 +44,7 @@ func (n *notes) source(f cube.Fact) int {
 // reason numbers the note explaining a fact's status, or returns 0 when the
 // fact is plainly ok.
 func (n *notes) reason(f cube.Fact) int {
-	if f.Reason == "" && (f.Status == cube.StatusOK || f.Status == "") {
+	if f.Reason == "" && (f.Status == value.StatusOK || f.Status == "") {
 		return 0
 	}
 	return n.add(reasonText(f))
@@ -54,12 +55,12 @@ func (n *notes) reason(f cube.Fact) int {
 func reasonText(f cube.Fact) string {
 	r := strings.TrimSpace(f.Reason)
 	switch f.Status {
-	case cube.StatusSecret:
+	case value.StatusSecret:
 		if r == "" || strings.HasPrefix(r, "secret statistique") {
 			return "« secret statistique » : la source ne diffuse pas la valeur (Filosofi : moins de 11 ménages fiscaux). Elle n'est ni remplacée par zéro ni recalculée par différence."
 		}
 		return "« secret statistique » : " + r + "."
-	case cube.StatusMissing:
+	case value.StatusMissing:
 		switch {
 		case r == cube.ReasonNotPublished:
 			return "« n.d. » : non publié à ce niveau. Indicateur non additif (taux de pauvreté, niveau de vie médian, salaire moyen…) : il ne se recalcule pas à partir des communes ; seule la valeur publiée par la source pour ce niveau géographique peut figurer ici, et aucune n'est chargée."
@@ -67,9 +68,9 @@ func reasonText(f cube.Fact) string {
 			return "« n.d. » : non disponible."
 		}
 		return "« n.d. » : " + r + "."
-	case cube.StatusFloored:
+	case value.StatusFloored:
 		return "Valeur plancher : " + strings.TrimLeft(strings.TrimPrefix(r, "valeur plancher"), " \u00a0:") + " (« ≤ » devant la valeur)."
-	case cube.StatusEstimated:
+	case value.StatusEstimated:
 		return "Valeur estimée : " + r + "."
 	}
 	// A value shown with a caveat (coverage, Breton part only): say whose.

@@ -9,14 +9,16 @@ import (
 	"html/template"
 	"io"
 	"time"
+
+	"github.com/region-bretagne/obs/value"
 )
 
 // Sheet is everything a fact sheet shows, already formatted in French.
 type Sheet struct {
 	Code, Name  string
-	Level       string // commune | epci | departement | region | qpv
-	LevelLabel  string // "Commune", "Intercommunalité (EPCI)"…
-	Context     string // "Ille-et-Vilaine, Rennes Métropole" …
+	Level       value.Level // commune | epci | departement | region | qpv
+	LevelLabel  string      // "Commune", "Intercommunalité (EPCI)"…
+	Context     string      // "Ille-et-Vilaine, Rennes Métropole" …
 	COG         int
 	CrossBorder bool
 	Generated   time.Time
@@ -57,7 +59,7 @@ type Pending struct {
 type Row struct {
 	Label      string
 	Vintage    string // data vintage of the values ("2022")
-	Unit       string
+	Unit       value.Unit
 	Cells      []Cell // one per Sheet.Columns
 	Evolution  string // "+0,9 % par an", "+1,2 pt"; "" when a single census vintage exists
 	EvolPeriod string // "2016-2022"
@@ -67,9 +69,9 @@ type Row struct {
 
 // Cell is one formatted value.
 type Cell struct {
-	Text   string // "12,3 %", "secret statistique", "n.d."
-	Status string // ok | secret | missing | floored | estimated
-	Ref    int    // footnote explaining a missing value, 0 for none
+	Text   string       // "12,3 %", "secret statistique", "n.d."
+	Status value.Status // ok | secret | missing | floored | estimated
+	Ref    int          // footnote explaining a missing value, 0 for none
 }
 
 // Chart is one chart by public, as inline SVG.

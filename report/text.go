@@ -6,19 +6,12 @@
 package report
 
 import (
-	"github.com/region-bretagne/obs/atlas"
 	"math"
 	"strings"
 
 	"github.com/region-bretagne/obs/cube"
 	"github.com/region-bretagne/obs/frnum"
-	"github.com/region-bretagne/obs/maps"
-)
-
-// Texts printed for absent values.
-const (
-	TextSecret  = atlas.TextSecret
-	TextMissing = atlas.TextMissing
+	"github.com/region-bretagne/obs/value"
 )
 
 // frTypo puts a NO-BREAK SPACE where French typography wants one: before
@@ -31,15 +24,16 @@ var frTypo = strings.NewReplacer(
 // fr applies French typography to a user-facing text.
 func fr(s string) string { return frTypo.Replace(s) }
 
-// cellUnit is the unit a table cell prints: percentages and euros carry
-// their sign; densities and rates per 10 000 inhabitants are bare numbers,
-// their unit being in the row's label.
-func cellUnit(unit string) string {
+// cellUnit is the unit a sheet prints after a number, in its tables and
+// charts: percentages and euros carry their sign; counts, ratios,
+// densities and rates per 10 000 inhabitants are bare numbers, their unit
+// being in the row's label or the chart's title.
+func cellUnit(unit value.Unit) value.Unit {
 	switch unit {
-	case "percent", "euro":
+	case value.UnitPercent, value.UnitEuro:
 		return unit
 	}
-	return maps.UnitCount
+	return value.UnitCount
 }
 
 // unitLabel is the unit shown after a row's label, "" when the label says
@@ -61,8 +55,8 @@ func unitLabel(ind cube.Indicator) string {
 
 // valueText formats a fact's value for a table cell, where the unit of
 // rates and amounts is printed and other units stand beside the label.
-func valueText(f cube.Fact, unit string, decimals int) string {
-	return atlas.ValueText(f, cellUnit(unit), decimals)
+func valueText(f cube.Fact, unit value.Unit, decimals int) string {
+	return value.Text(value.FormTable, f.Value, f.Status, cellUnit(unit), decimals)
 }
 
 // signed formats v with an explicit sign: "+1,2", "−0,4", "0,0".
@@ -78,8 +72,8 @@ func signed(v float64, decimals int) string {
 // territory and geography: the mean annual rate for counts and densities
 // ("+0,9 % par an"), the difference in points for shares ("+1,2 pt").
 // It returns "" when either value is absent or the years are not ordered.
-func evolution(from, to cube.Fact, fromYear, toYear int, unit string) string {
-	if !from.HasValue() || !to.HasValue() || toYear <= fromYear || from.Status != cube.StatusOK || to.Status != cube.StatusOK {
+func evolution(from, to cube.Fact, fromYear, toYear int, unit value.Unit) string {
+	if !from.HasValue() || !to.HasValue() || toYear <= fromYear || from.Status != value.StatusOK || to.Status != value.StatusOK {
 		return ""
 	}
 	switch unit {

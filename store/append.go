@@ -7,6 +7,7 @@ import (
 	"database/sql"
 	"database/sql/driver"
 	"fmt"
+	"reflect"
 
 	duckdb "github.com/duckdb/duckdb-go/v2"
 )
@@ -37,9 +38,15 @@ func Append(ctx context.Context, db *sql.DB, table string, rows [][]any) error {
 	})
 }
 
+// toValues passes a row to the appender. A value of a named string type
+// (value.Status, value.Level…) is stored as its plain string, which the
+// appender requires.
 func toValues(r []any) []driver.Value {
 	out := make([]driver.Value, len(r))
 	for i, v := range r {
+		if rv := reflect.ValueOf(v); rv.Kind() == reflect.String {
+			v = rv.String()
+		}
 		out[i] = v
 	}
 	return out

@@ -9,6 +9,8 @@ import (
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/encoding/wkb"
+
+	"github.com/region-bretagne/obs/value"
 )
 
 // Shape is one territory's geometry (WGS84 lon/lat).
@@ -20,14 +22,14 @@ type Shape struct {
 
 // Shapes returns the geometries of a level and COG vintage, by code. full
 // selects the full-precision geometry, else the simplified web one.
-func Shapes(ctx context.Context, db *sql.DB, level string, cog int, full bool) ([]Shape, error) {
+func Shapes(ctx context.Context, db *sql.DB, level value.Level, cog int, full bool) ([]Shape, error) {
 	col := "web_wkb"
 	if full {
 		col = "full_wkb"
 	}
 	rows, err := db.QueryContext(ctx, `SELECT g.code, t.name, g.`+col+`, g.geo_vintage FROM geometry g
 		JOIN territory t ON t.cog = g.cog AND t.level = g.level AND t.code = g.code
-		WHERE g.level = ? AND g.cog = ? ORDER BY g.code`, level, cog)
+		WHERE g.level = ? AND g.cog = ? ORDER BY g.code`, string(level), cog)
 	if err != nil {
 		return nil, err
 	}

@@ -7,15 +7,17 @@ import (
 	"database/sql"
 	"fmt"
 	"slices"
+
+	"github.com/region-bretagne/obs/value"
 )
 
 // Levels are the territorial levels of the store, smallest first.
-var Levels = []string{"commune", "epci", "departement", "region", "france", "qpv"}
+var Levels = []value.Level{value.LevelCommune, value.LevelEPCI, value.LevelDepartement, value.LevelRegion, value.LevelFrance, value.LevelQPV}
 
 // Territory is one territory of a COG vintage with its parents.
 type Territory struct {
 	Code, Name, Type string
-	Level            string
+	Level            value.Level
 	COG              int
 	Population       sql.NullFloat64
 	EPCI             string   // communes: their EPCI ("" for the islands)
@@ -66,11 +68,11 @@ WHERE t.cog = ? AND t.level = ?
 ORDER BY t.code`
 
 // Territories lists the territories of a level and COG vintage, by code.
-func Territories(ctx context.Context, db *sql.DB, level string, cog int) ([]Territory, error) {
+func Territories(ctx context.Context, db *sql.DB, level value.Level, cog int) ([]Territory, error) {
 	if !slices.Contains(Levels, level) {
 		return nil, fmt.Errorf("unknown level %q (want one of %v)", level, Levels)
 	}
-	rows, err := db.QueryContext(ctx, territoriesSQL, cog, level)
+	rows, err := db.QueryContext(ctx, territoriesSQL, cog, string(level))
 	if err != nil {
 		return nil, err
 	}

@@ -2,7 +2,10 @@
 
 package value
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Level of a territory. Communes nest in EPCI, départements, the région and
 // France; IRIS subdivide communes and QPV cut across them: neither is ever
@@ -90,4 +93,33 @@ func (l Level) Plural() string {
 		return "France métropolitaine"
 	}
 	return string(l)
+}
+
+// JoinLevels writes levels separated by sep, for flag help and messages:
+// "commune|epci|departement".
+func JoinLevels(levels []Level, sep string) string {
+	var b strings.Builder
+	for i, l := range levels {
+		if i > 0 {
+			b.WriteString(sep)
+		}
+		b.WriteString(string(l))
+	}
+	return b.String()
+}
+
+// Short names a territory's level in a few letters, under a bar or in a
+// legend: "Commune", "EPCI", "Département".
+func (l Level) Short() string {
+	switch l {
+	case LevelIRIS:
+		return "IRIS"
+	case LevelQPV:
+		return "QPV"
+	case LevelEPCI:
+		return "EPCI"
+	case LevelFrance:
+		return "France"
+	}
+	return l.Label()
 }

@@ -38,3 +38,18 @@ func (u Unit) Symbol() string {
 	}
 	return ""
 }
+
+// Label names the unit in French for a catalogue listing: the symbol, or
+// "nombre" for counts and "rapport" for ratios.
+func (u Unit) Label() string {
+	switch u {
+	case UnitCount:
+		return "nombre"
+	case UnitRatio:
+		return "rapport"
+	}
+	if s := u.Symbol(); s != "" {
+		return s
+	}
+	return string(u)
+}

@@ -17,11 +17,6 @@ func init() {
 	register("indicators", "catalogue des indicateurs par thème", runIndicators)
 }
 
-// unitLabel is the French name of a unit.
-var unitLabel = map[string]string{
-	"count": "nombre", "percent": "%", "euro": "€", "ratio": "rapport", "per_10000": "pour 10\u202f000 hab.", "per_km2": "hab./km²",
-}
-
 // kindLabel is the French name of a kind of indicator.
 var kindLabel = map[string]string{
 	cube.KindCount: "effectif", cube.KindRatio: "ratio", cube.KindPublished: "publié (non additif)",
@@ -60,7 +55,7 @@ func runIndicators(ctx context.Context, args []string, stdout io.Writer) error {
 			continue
 		}
 		for _, ind := range groups[i] {
-			t.Rows = append(t.Rows, []any{th.Label, ind.ID, ind.Label, ind.Definition, unitLabel[ind.Unit], kindLabel[ind.Kind],
+			t.Rows = append(t.Rows, []any{th.Label, ind.ID, ind.Label, ind.Definition, ind.Unit.Label(), kindLabel[ind.Kind],
 				strings.Join(ind.PublicIDs(), ", "), ind.Source, ind.Vintage, ind.Status})
 		}
 	}
@@ -76,7 +71,7 @@ func writeCatalogueTable(w io.Writer, cat *cube.Catalogue, groups [][]cube.Indic
 		fmt.Fprintf(w, "%s (%s) — %d indicateurs\n", th.Label, th.ID, len(groups[i]))
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 		for _, ind := range groups[i] {
-			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", ind.ID, ind.Label, unitLabel[ind.Unit], ind.Status, ind.Source)
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", ind.ID, ind.Label, ind.Unit.Label(), ind.Status, ind.Source)
 		}
 		if err := tw.Flush(); err != nil {
 			return err

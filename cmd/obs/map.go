@@ -17,6 +17,7 @@ import (
 	"github.com/region-bretagne/obs/atlas"
 	"github.com/region-bretagne/obs/maps"
 	"github.com/region-bretagne/obs/store"
+	"github.com/region-bretagne/obs/value"
 )
 
 func init() {
@@ -34,7 +35,7 @@ func runMap(ctx context.Context, args []string, stdout io.Writer) error {
 	fs, dbFlag := newFlags("map")
 	var f mapFlags
 	fs.StringVar(&f.indicator, "indicator", "", "indicator id (see obs indicators)")
-	fs.StringVar(&f.level, "level", "commune", "level: commune|epci|departement|qpv|iris")
+	fs.StringVar(&f.level, "level", string(value.LevelCommune), "level: "+value.JoinLevels(atlas.MapLevels, "|"))
 	fs.StringVar(&f.territory, "territory", "", "commune or EPCI code: draw only its territories (e.g. --level iris --territory 243500139)")
 	fs.StringVar(&f.public, "public", "", "public (default: the indicator's, ensemble)")
 	fs.StringVar(&f.vintage, "vintage", "", "data vintage (default: the latest)")

@@ -8,7 +8,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/region-bretagne/obs/atlas"
 	"io"
 	"os"
 	"slices"
@@ -18,6 +17,7 @@ import (
 	"github.com/region-bretagne/obs/cube"
 	"github.com/region-bretagne/obs/frnum"
 	"github.com/region-bretagne/obs/store"
+	"github.com/region-bretagne/obs/value"
 )
 
 func init() {
@@ -35,7 +35,7 @@ func runQuery(ctx context.Context, args []string, stdout io.Writer) error {
 	fs, dbFlag := newFlags("query")
 	var o queryOptions
 	fs.StringVar(&o.indicator, "indicator", "", "indicator id (see obs indicators)")
-	fs.StringVar(&o.level, "level", "commune", "level: "+strings.Join(cube.Levels, "|"))
+	fs.StringVar(&o.level, "level", string(value.LevelCommune), "level: "+value.JoinLevels(cube.Levels, "|"))
 	fs.StringVar(&o.territory, "territory", "", "territory code: that territory, or the territories of --level inside it (e.g. the communes of an EPCI)")
 	fs.StringVar(&o.public, "public", "", "public (default: the indicator's first, usually ensemble)")
 	fs.StringVar(&o.vintage, "vintage", "", "data vintage (default: the latest)")
@@ -95,7 +95,7 @@ func queryFacts(ctx context.Context, c *cube.Cube, o queryOptions) ([]cube.Fact,
 			return nil, err
 		}
 	}
-	facts, err := c.Values(ctx, o.indicator, o.level, o.vintage, o.public)
+	facts, err := c.Values(ctx, o.indicator, value.Level(o.level), o.vintage, o.public)
 	if err != nil || o.territory == "" {
 		return facts, err
 	}
@@ -105,7 +105,7 @@ func queryFacts(ctx context.Context, c *cube.Cube, o queryOptions) ([]cube.Fact,
 	}
 	// A finer territory selects its parent at --level.
 	for _, p := range c.Chain(t) {
-		if p.Level == o.level {
+		if p.Level == value.Level(o.level) {
 			t = p
 		}
 	}
@@ -142,7 +142,7 @@ func writeFacts(ctx context.Context, w io.Writer, c *cube.Cube, facts []cube.Fac
 // formatValue prints a value with French typography for its unit, or
 // the status of a value that is not shown.
 func formatValue(f cube.Fact, decimals int) string {
-	return atlas.ValueText(f, atlas.MapUnit(f.Unit), decimals)
+	return f.Text(value.FormTable, decimals)
 }
 
 func writeFactsTable(w io.Writer, c *cube.Cube, facts []cube.Fact) error {

@@ -14,6 +14,7 @@ import (
 	"github.com/region-bretagne/obs/atlas"
 	"github.com/region-bretagne/obs/report"
 	"github.com/region-bretagne/obs/store"
+	"github.com/region-bretagne/obs/value"
 )
 
 func init() {
@@ -22,7 +23,7 @@ func init() {
 
 func runSheets(ctx context.Context, args []string, stdout io.Writer) error {
 	fs, dbFlag := newFlags("sheets")
-	level := fs.String("level", "epci", "level: "+strings.Join(report.BatchLevels, "|")+" (the broader levels are written too)")
+	level := fs.String("level", "epci", "level: "+value.JoinLevels(report.BatchLevels, "|")+" (the broader levels are written too)")
 	format := fs.String("format", "html", "html|pdf")
 	out := fs.String("out", "", "output directory (created if needed)")
 	workers := fs.Int("workers", 0, "sheets built at once (default: the number of CPUs)")
@@ -42,7 +43,7 @@ func runSheets(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	start := time.Now()
-	written, err := report.WriteBatchWith(ctx, a, *level, *out, report.BatchOptions{Format: strings.ToLower(*format), Workers: *workers})
+	written, err := report.WriteBatchWith(ctx, a, value.Level(*level), *out, report.BatchOptions{Format: strings.ToLower(*format), Workers: *workers})
 	if err != nil {
 		return err
 	}

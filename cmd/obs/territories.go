@@ -13,23 +13,24 @@ import (
 
 	"github.com/region-bretagne/obs/frnum"
 	"github.com/region-bretagne/obs/store"
+	"github.com/region-bretagne/obs/value"
 )
 
 func init() {
 	register("territories", "liste les territoires d'un niveau (communes, EPCI…)", runTerritories)
 }
 
-var levels = []string{"commune", "epci", "departement", "region", "qpv"}
+var levels = []value.Level{value.LevelCommune, value.LevelEPCI, value.LevelDepartement, value.LevelRegion, value.LevelQPV}
 
 func runTerritories(ctx context.Context, args []string, stdout io.Writer) error {
 	fs, dbFlag := newFlags("territories")
-	level := fs.String("level", "commune", "level: commune|epci|departement|region|qpv")
+	level := fs.String("level", string(value.LevelCommune), "level: "+value.JoinLevels(levels, "|"))
 	cog := fs.Int("cog", 0, "COG vintage, 2024|2026 (default: the latest in the store)")
 	format := fs.String("format", "table", "output: table|csv|json")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if !slices.Contains(levels, *level) {
+	if !slices.Contains(levels, value.Level(*level)) {
 		return fmt.Errorf("unknown level %q (want one of %v)", *level, levels)
 	}
 	if !slices.Contains(formats, *format) {
@@ -44,14 +45,14 @@ func runTerritories(ctx context.Context, args []string, stdout io.Writer) error 
 	if err != nil {
 		return err
 	}
-	t, err := listTerritories(ctx, db, *level, v)
+	t, err := listTerritories(ctx, db, value.Level(*level), v)
 	if err != nil {
 		return err
 	}
 	return t.write(stdout, *format)
 }
 
-func listTerritories(ctx context.Context, db *sql.DB, level string, cog int) (table, error) {
+func listTerritories(ctx context.Context, db *sql.DB, level value.Level, cog int) (table, error) {
 	ts, err := store.Territories(ctx, db, level, cog)
 	if err != nil {
 		return table{}, err
@@ -59,9 +60,9 @@ func listTerritories(ctx context.Context, db *sql.DB, level string, cog int) (ta
 	// The local parent: a commune's EPCI, the communes a QPV lies in.
 	cols := []string{"code", "nom", "type", "population"}
 	switch level {
-	case "commune":
+	case value.LevelCommune:
 		cols = append(cols, "epci")
-	case "qpv":
+	case value.LevelQPV:
 		cols = append(cols, "communes")
 	}
 	cols = append(cols, "departement", "region", "nb_communes", "transfrontalier", "cog")
@@ -69,9 +70,9 @@ func listTerritories(ctx context.Context, db *sql.DB, level string, cog int) (ta
 	for _, x := range ts {
 		r := []any{x.Code, x.Name, x.Type, nullable(x.Population)}
 		switch level {
-		case "commune":
+		case value.LevelCommune:
 			r = append(r, orNil(x.EPCI))
-		case "qpv":
+		case value.LevelQPV:
 			r = append(r, orNil(strings.Join(x.Communes, ",")))
 		}
 		r = append(r, orNil(strings.Join(x.Departements, ",")), orNil(x.Region), nullable(x.NCommunes), x.CrossBorder, cog)

@@ -7,10 +7,10 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
-	"strings"
 
 	"github.com/region-bretagne/obs/atlas"
 	"github.com/region-bretagne/obs/cube"
+	"github.com/region-bretagne/obs/value"
 )
 
 // checkCode refuses a malformed territory code with a 400.
@@ -45,17 +45,17 @@ func indicatorParam(c *cube.Cube, id string) (cube.Indicator, error) {
 }
 
 // levelParam checks a level against a list.
-func levelParam(level string, allowed []string) (string, error) {
+func levelParam(level string, allowed []value.Level) (value.Level, error) {
 	if level == "" {
-		return "commune", nil
+		return value.LevelCommune, nil
 	}
 	for _, l := range allowed {
-		if l == level {
-			return level, nil
+		if string(l) == level {
+			return l, nil
 		}
 	}
-	return "", BadRequest(fmt.Sprintf("niveau inconnu « %s » (niveaux : %s)", level, strings.Join(allowed, ", ")),
-		fmt.Sprintf("unknown level %q (levels: %s)", level, strings.Join(allowed, ", ")))
+	return "", BadRequest(fmt.Sprintf("niveau inconnu « %s » (niveaux : %s)", level, value.JoinLevels(allowed, ", ")),
+		fmt.Sprintf("unknown level %q (levels: %s)", level, value.JoinLevels(allowed, ", ")))
 }
 
 // mapRequest reads the parameters of a map (those of obs map) from the

@@ -5,22 +5,17 @@ package server
 import (
 	"fmt"
 	"net/http"
-	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/region-bretagne/obs/store"
+	"github.com/region-bretagne/obs/value"
 )
 
 func (s *Server) territories(w http.ResponseWriter, r *http.Request, snap *Snapshot) error {
 	q := r.URL.Query()
-	level := q.Get("level")
-	if level == "" {
-		level = "commune"
-	}
-	if !slices.Contains(store.Levels, level) {
-		return BadRequest(fmt.Sprintf("niveau inconnu « %s » (niveaux : %s)", level, strings.Join(store.Levels, ", ")),
-			fmt.Sprintf("unknown level %q (levels: %s)", level, strings.Join(store.Levels, ", ")))
+	level, err := levelParam(q.Get("level"), store.Levels)
+	if err != nil {
+		return err
 	}
 	want := 0
 	if c := q.Get("cog"); c != "" {
@@ -39,18 +34,18 @@ func (s *Server) territories(w http.ResponseWriter, r *http.Request, snap *Snaps
 		return err
 	}
 	type row struct {
-		Code         string   `json:"code"`
-		Nom          string   `json:"nom"`
-		Type         string   `json:"type"`
-		Niveau       string   `json:"niveau"`
-		COG          int      `json:"cog"`
-		Population   *float64 `json:"population"`
-		EPCI         string   `json:"epci,omitempty"`
-		Communes     []string `json:"communes,omitempty"`
-		Departements []string `json:"departements,omitempty"`
-		Region       string   `json:"region,omitempty"`
-		NbCommunes   *int64   `json:"nb_communes,omitempty"`
-		Transfront   bool     `json:"transfrontalier"`
+		Code         string      `json:"code"`
+		Nom          string      `json:"nom"`
+		Type         string      `json:"type"`
+		Niveau       value.Level `json:"niveau"`
+		COG          int         `json:"cog"`
+		Population   *float64    `json:"population"`
+		EPCI         string      `json:"epci,omitempty"`
+		Communes     []string    `json:"communes,omitempty"`
+		Departements []string    `json:"departements,omitempty"`
+		Region       string      `json:"region,omitempty"`
+		NbCommunes   *int64      `json:"nb_communes,omitempty"`
+		Transfront   bool        `json:"transfrontalier"`
 	}
 	rows := make([]row, len(ts))
 	for i, t := range ts {
@@ -80,7 +75,7 @@ func (s *Server) territories(w http.ResponseWriter, r *http.Request, snap *Snaps
 			recs = append(recs, []string{t.Code, t.Nom, t.Type, pop, t.EPCI, joinComma(t.Departements), t.Region, n,
 				map[bool]string{true: "oui", false: "non"}[t.Transfront], strconv.Itoa(t.COG)})
 		}
-		return writeCSV(w, "territoires-"+level+".csv", header, recs)
+		return writeCSV(w, "territoires-"+string(level)+".csv", header, recs)
 	default:
 		return BadRequest(fmt.Sprintf("format inconnu « %s » (json ou csv)", f), fmt.Sprintf("unknown format %q (json or csv)", f))
 	}

@@ -12,18 +12,8 @@ import (
 
 	"github.com/region-bretagne/obs/atlas"
 	"github.com/region-bretagne/obs/cube"
+	"github.com/region-bretagne/obs/value"
 )
-
-// statusLabels are the French labels of fact statuses.
-var statusLabels = map[string]string{
-	cube.StatusOK: "ok", cube.StatusSecret: "secret statistique", cube.StatusMissing: "non disponible",
-	cube.StatusFloored: "valeur plancher", cube.StatusEstimated: "estimation",
-}
-
-// factText formats a fact's value in French, or says why it has none.
-func factText(f cube.Fact, decimals int) string {
-	return atlas.ValueText(f, atlas.MapUnit(f.Unit), decimals)
-}
 
 func num(v float64) *float64 {
 	if v != v {
@@ -56,7 +46,7 @@ func (s *Server) indicators(w http.ResponseWriter, r *http.Request, snap *Snapsh
 	var out []item
 	for _, group := range cat.ByTheme() {
 		for _, ind := range group {
-			it := item{ID: ind.ID, Libelle: ind.Label, Definition: ind.Definition, Theme: ind.Theme, Unite: ind.Unit,
+			it := item{ID: ind.ID, Libelle: ind.Label, Definition: ind.Definition, Theme: ind.Theme, Unite: string(ind.Unit),
 				Type: ind.Kind, Source: ind.Source, Millesime: ind.Vintage, Statut: ind.Status, Millesimes: []string{}}
 			if th, ok := cat.Theme(ind.Theme); ok {
 				it.ThemeLibelle = th.Label
@@ -124,7 +114,7 @@ func (s *Server) values(w http.ResponseWriter, r *http.Request, snap *Snapshot) 
 }
 
 // renderValues answers /api/values in one format.
-func (s *Server) renderValues(r *http.Request, a *atlas.Atlas, ind cube.Indicator, level, code, format string, q url.Values) ([]byte, error) {
+func (s *Server) renderValues(r *http.Request, a *atlas.Atlas, ind cube.Indicator, level value.Level, code, format string, q url.Values) ([]byte, error) {
 	ranked, err := a.Cube.Rank(r.Context(), ind.ID, level, q.Get("vintage"), q.Get("public"))
 	if err != nil {
 		return nil, cubeError(err)
@@ -157,39 +147,39 @@ func (s *Server) renderValues(r *http.Request, a *atlas.Atlas, ind cube.Indicato
 		err = cube.WriteArrow(&b, facts)
 		return b.Bytes(), err
 	}
-	type value struct {
-		Code          string   `json:"code"`
-		Libelle       string   `json:"libelle"`
-		Valeur        *float64 `json:"valeur"`
-		Numerateur    *float64 `json:"numerateur"`
-		Denominateur  *float64 `json:"denominateur"`
-		Statut        string   `json:"statut"`
-		StatutLibelle string   `json:"statut_libelle"`
-		Raison        string   `json:"raison,omitempty"`
-		Couverture    float64  `json:"couverture"`
-		Millesime     string   `json:"millesime"`
-		Source        string   `json:"source"`
-		COG           int      `json:"cog"`
-		Texte         string   `json:"texte"`
-		Rang          int      `json:"rang,omitempty"`
-		Transfront    bool     `json:"transfrontalier,omitempty"`
+	type entry struct {
+		Code          string       `json:"code"`
+		Libelle       string       `json:"libelle"`
+		Valeur        *float64     `json:"valeur"`
+		Numerateur    *float64     `json:"numerateur"`
+		Denominateur  *float64     `json:"denominateur"`
+		Statut        value.Status `json:"statut"`
+		StatutLibelle string       `json:"statut_libelle"`
+		Raison        string       `json:"raison,omitempty"`
+		Couverture    float64      `json:"couverture"`
+		Millesime     string       `json:"millesime"`
+		Source        string       `json:"source"`
+		COG           int          `json:"cog"`
+		Texte         string       `json:"texte"`
+		Rang          int          `json:"rang,omitempty"`
+		Transfront    bool         `json:"transfrontalier,omitempty"`
 	}
 	out := struct {
 		Indicateur struct {
 			ID, Libelle, Unite, Source string
 		} `json:"indicateur"`
-		Niveau    string  `json:"niveau"`
-		Public    string  `json:"public"`
-		Millesime string  `json:"millesime"`
-		COG       int     `json:"cog"`
-		Valeurs   []value `json:"valeurs"`
-	}{Niveau: level, COG: a.Cube.COG(), Valeurs: []value{}}
-	out.Indicateur.ID, out.Indicateur.Libelle, out.Indicateur.Unite, out.Indicateur.Source = ind.ID, ind.Label, ind.Unit, ind.Source
+		Niveau    value.Level `json:"niveau"`
+		Public    string      `json:"public"`
+		Millesime string      `json:"millesime"`
+		COG       int         `json:"cog"`
+		Valeurs   []entry     `json:"valeurs"`
+	}{Niveau: level, COG: a.Cube.COG(), Valeurs: []entry{}}
+	out.Indicateur.ID, out.Indicateur.Libelle, out.Indicateur.Unite, out.Indicateur.Source = ind.ID, ind.Label, string(ind.Unit), ind.Source
 	for _, f := range ranked {
 		out.Public, out.Millesime = f.Public, f.Vintage
-		out.Valeurs = append(out.Valeurs, value{Code: f.Code, Libelle: f.Name, Valeur: num(f.Value), Numerateur: num(f.Numerator),
-			Denominateur: num(f.Denominator), Statut: f.Status, StatutLibelle: statusLabels[f.Status], Raison: f.Reason,
-			Couverture: f.Coverage, Millesime: f.Vintage, Source: f.Source, COG: f.COG, Texte: factText(f.Fact, ind.Decimals),
+		out.Valeurs = append(out.Valeurs, entry{Code: f.Code, Libelle: f.Name, Valeur: num(f.Value), Numerateur: num(f.Numerator),
+			Denominateur: num(f.Denominator), Statut: f.Status, StatutLibelle: f.Status.Label(), Raison: f.Reason,
+			Couverture: f.Coverage, Millesime: f.Vintage, Source: f.Source, COG: f.COG, Texte: f.Text(value.FormTable, ind.Decimals),
 			Rang: f.Rank, Transfront: f.CrossBorder})
 	}
 	enc := json.NewEncoder(&b)
@@ -212,15 +202,15 @@ func (s *Server) compare(w http.ResponseWriter, r *http.Request, snap *Snapshot)
 		return cubeError(err)
 	}
 	type cell struct {
-		Niveau     string   `json:"niveau"`
-		Code       string   `json:"code"`
-		Libelle    string   `json:"libelle"`
-		Valeur     *float64 `json:"valeur"`
-		Statut     string   `json:"statut"`
-		Texte      string   `json:"texte"`
-		Raison     string   `json:"raison,omitempty"`
-		Couverture float64  `json:"couverture"`
-		Source     string   `json:"source"`
+		Niveau     value.Level  `json:"niveau"`
+		Code       string       `json:"code"`
+		Libelle    string       `json:"libelle"`
+		Valeur     *float64     `json:"valeur"`
+		Statut     value.Status `json:"statut"`
+		Texte      string       `json:"texte"`
+		Raison     string       `json:"raison,omitempty"`
+		Couverture float64      `json:"couverture"`
+		Source     string       `json:"source"`
 	}
 	type row struct {
 		Indicateur string `json:"indicateur"`
@@ -235,7 +225,7 @@ func (s *Server) compare(w http.ResponseWriter, r *http.Request, snap *Snapshot)
 		rw := row{Indicateur: c.Indicator.ID, Libelle: c.Indicator.Label, Theme: c.Indicator.Theme, Public: c.Public, Millesime: c.Vintage}
 		for _, f := range c.Facts {
 			rw.Valeurs = append(rw.Valeurs, cell{Niveau: f.Level, Code: f.Code, Libelle: f.Name, Valeur: num(f.Value), Statut: f.Status,
-				Texte: factText(f, c.Indicator.Decimals), Raison: f.Reason, Couverture: f.Coverage, Source: f.Source})
+				Texte: f.Text(value.FormTable, c.Indicator.Decimals), Raison: f.Reason, Couverture: f.Coverage, Source: f.Source})
 		}
 		out = append(out, rw)
 	}
