@@ -7,8 +7,15 @@ GO   ?= go
 
 .PHONY: run test build deps
 
-build:
+# build embeds echarts (go:embed web/dist): one self-contained binary.
+build: web/dist/echarts.min.js
 	$(GO) build $(TAGS) -o obs ./cmd/obs
+
+# echarts from the npm-installed package, copied where go:embed finds it.
+web/dist/echarts.min.js: web/package-lock.json
+	@[ -f web/node_modules/echarts/dist/echarts.min.js ] && [ web/node_modules/.package-lock.json -nt web/package-lock.json ] || npm ci --prefix web --no-audit --no-fund
+	cp web/node_modules/echarts/package.json web/dist/echarts.package.json
+	cp web/node_modules/echarts/dist/echarts.min.js web/dist/echarts.min.js
 
 deps:
 	bash scripts/deps.sh

@@ -24,6 +24,8 @@ const (
 	Forbidden                    // the request is refused
 	NotFound                     // it names nothing that exists
 	Unavailable                  // the service cannot answer now
+	TooMany                      // the caller has too many requests under way
+	TooLarge                     // the request body is over its limit
 )
 
 // badf builds an Invalid error from two formats sharing their arguments.

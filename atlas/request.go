@@ -6,7 +6,6 @@ package atlas
 
 import (
 	"fmt"
-	"github.com/region-bretagne/obs/value"
 	"math"
 	"net/url"
 	"regexp"
@@ -15,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/region-bretagne/obs/maps"
+	"github.com/region-bretagne/obs/value"
 )
 
 // MapParams are the parameters of a map request; any other is refused.

@@ -5,11 +5,12 @@ package atlas
 
 import (
 	"errors"
-	"github.com/region-bretagne/obs/value"
 	"net/url"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/region-bretagne/obs/value"
 )
 
 func TestParseMapRequest(t *testing.T) {

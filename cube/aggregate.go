@@ -154,8 +154,11 @@ func aggregateResult(kind string, scale float64, members []member) result {
 		why = append(why, reason)
 	}
 	if secret+missing > 0 {
+		// Part of the territory only: never read as complete, so the
+		// coverage is rounded down (99,96 % reads 99,9 %, not 100,0 %).
+		r.status = value.StatusPartial
 		why = append(why, fmt.Sprintf("%d commune(s) exclue(s) (%d secrète(s), %d manquante(s))\u00a0; couverture %s de la population",
-			secret+missing, secret, missing, frnum.Percent(r.coverage*100, 1)))
+			secret+missing, secret, missing, CoverageText(r.coverage)))
 	}
 	r.reason = strings.Join(why, "\u00a0; ")
 	return r
@@ -178,4 +181,10 @@ func worst(a, b value.Status) value.Status {
 		return b
 	}
 	return a
+}
+
+// CoverageText writes a coverage share (0–1) as a French percentage with
+// one decimal, rounded down: a partial sum never reads "100,0 %".
+func CoverageText(c float64) string {
+	return frnum.Percent(math.Floor(c*1000+1e-9)/10, 1)
 }

@@ -56,6 +56,7 @@ type COG struct {
 	FrancePop   float64               // sum of every current commune's population
 	EPCI        []cogEPCI             // EPCI with at least one Breton member
 	CommuneEPCI map[string]string     // Breton commune -> EPCI SIREN
+	border      map[string]bool       // lazily: communes outside Bretagne of these EPCI
 }
 
 // parseCommunes reads communes.json and keeps the Breton rows.

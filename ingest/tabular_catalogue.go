@@ -40,18 +40,14 @@ type Table struct {
 	// SkipCodes are special rows that are no territory (CAF: 99999 abroad,
 	// XXXXX unknown commune, empty code = not located): noted, not loaded.
 	SkipCodes []string `json:"skip_codes,omitempty"`
-	// Thousands, when set, is the thousands separator of the numbers
-	// (U+202F in the QPV and CAF-by-IRIS files): removed between digit
-	// groups of three before the number is read (see tabular_quirks.go).
-	Thousands string `json:"thousands,omitempty"`
-	// TrailingEmpty accepts unnamed trailing columns (";;;;" at the end
-	// of every line), which must then be empty on every row.
-	TrailingEmpty bool `json:"trailing_empty,omitempty"`
 	// Summary names a key value that is no territory but the publisher's
 	// summary row ("Ensemble" = ensemble des QPV): loaded under that code.
 	Summary string  `json:"summary,omitempty"`
 	Groups  []Group `json:"groups"`
 	Note    string  `json:"note,omitempty"`
+	// Options for national files, trailing empty columns, thousands
+	// separators and column subsets (tabular_options.go).
+	TableOptions
 }
 
 // Group is a set of columns published on one COG vintage.
@@ -77,7 +73,7 @@ type Column struct {
 }
 
 // Levels a tabular source may publish.
-var tableLevels = []string{"commune", "epci", "departement", "region", "qpv", "iris"}
+var tableLevels = []string{"commune", "epci", "departement", "region", "france", "qpv", "iris"}
 
 // TableCatalogue reads and checks the embedded data/tables.json.
 func TableCatalogue() ([]Table, error) {
@@ -118,6 +114,8 @@ func (t *Table) validate() error {
 		return fmt.Errorf("level %q: want one of %v", t.Level, tableLevels)
 	case t.Encoding != "utf-8" && t.Encoding != "latin-1" && t.Encoding != "auto":
 		return fmt.Errorf("encoding %q: want utf-8, latin-1 or auto", t.Encoding)
+	case t.validateOptions() != nil:
+		return t.validateOptions()
 	case !slices.Contains(t.Header, t.Key):
 		return fmt.Errorf("key column %q is not in the header", t.Key)
 	case t.VintageColumn != "" && !slices.Contains(t.Header, t.VintageColumn):

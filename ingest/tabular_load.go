@@ -41,6 +41,7 @@ func (b *Builder) LoadTables(ctx context.Context, tables []Table) error {
 	}
 	seen := map[key]Observation{}
 	var rows [][]any
+	per := newPerimeters()
 	for _, t := range tables {
 		f, err := b.Read(ctx, t.source())
 		if err != nil {
@@ -59,7 +60,12 @@ func (b *Builder) LoadTables(ctx context.Context, tables []Table) error {
 		if err != nil {
 			return fmt.Errorf("table %s: %w", t.ID, err)
 		}
-		for _, n := range r.notes {
+		per.keep(tables, t, r.obs)
+		pnotes, err := per.check(b.COG, t, r.obs)
+		if err != nil {
+			return fmt.Errorf("table %s: %w", t.ID, err)
+		}
+		for _, n := range append(r.notes, pnotes...) {
 			if err := b.Note(ctx, "tables", n.subject, n.note); err != nil {
 				return err
 			}

@@ -128,18 +128,18 @@ func readTable(ctx context.Context, db *sql.DB, cogs map[int]*COG, t Table, f *F
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", f.Path, err)
 	}
-	named := cols
-	if t.TrailingEmpty {
-		named = cols[:len(cols)-min(trailingEmpty(headerNames(f.Bytes)), len(cols))]
-	}
-	if err := checkHeader(f.Path, named, t.Header); err != nil {
+	trailing, colNotes, err := t.fileColumns(f, cols)
+	if err != nil {
 		return nil, err
 	}
 	idx := map[string]int{}
-	for i, c := range cols {
+	for i, c := range cols[:len(cols)-trailing] {
 		idx[c] = i
 	}
 	r := &tableRead{}
+	for _, n := range colNotes {
+		r.notes = append(r.notes, tableNote{t.ID, n})
+	}
 	parts := map[obsKey][]part{}
 	meta := map[obsKey]Observation{}
 	firstLine := map[[2]any]int{} // (group, code) -> line of its own row
@@ -156,9 +156,9 @@ func readTable(ctx context.Context, db *sql.DB, cogs map[int]*COG, t Table, f *F
 		if err := rows.Scan(ptrs...); err != nil {
 			return nil, &ParseError{File: f.Path, Pos: Position{Line: line}, Err: err}
 		}
-		for i := len(named); i < len(cols); i++ {
+		for i := len(cols) - trailing; i < len(cols); i++ {
 			if strings.TrimSpace(vals[i].String) != "" {
-				return nil, &ParseError{File: f.Path, Pos: Position{Line: line, Col: i + 1}, Element: "unnamed trailing column", Err: fmt.Errorf("value %q in a column without a header", vals[i].String)}
+				return nil, &ParseError{File: f.Path, Pos: Position{Line: line, Col: i + 1}, Element: "unnamed trailing column", Err: fmt.Errorf("value %q in a trailing column with an empty name", vals[i].String)}
 			}
 		}
 		code := strings.TrimSpace(vals[idx[t.Key]].String)
@@ -190,6 +190,10 @@ func readTable(ctx context.Context, db *sql.DB, cogs map[int]*COG, t Table, f *F
 				}
 			}
 			if !known {
+				target, known = t.attachNational(cogs[g.COG], code)
+				own = known
+			}
+			if !known {
 				if isBretonCode(code) && t.Level == "commune" {
 					r.notes = append(r.notes, tableNote{code, fmt.Sprintf("%s ligne %d\u00a0: code commune %s inconnu du COG %d, ligne ignorée", f.Path, line, code, g.COG)})
 				} else {
@@ -207,7 +211,12 @@ func readTable(ctx context.Context, db *sql.DB, cogs map[int]*COG, t Table, f *F
 			var cells []Cell
 			blankRow := true
 			for _, col := range g.Columns {
-				raw := vals[idx[col.Column]]
+				ci, present := idx[col.Column]
+				if !present {
+					cells = append(cells, Cell{Status: value.StatusMissing, Reason: "colonne " + col.Column + " absente du fichier"})
+					continue
+				}
+				raw := vals[ci]
 				dec, _ := col.decimal(g)
 				blank := DefaultBlank
 				if t.Blank != nil {
@@ -222,7 +231,10 @@ func readTable(ctx context.Context, db *sql.DB, cogs map[int]*COG, t Table, f *F
 				}
 				c, err := ParseCell(text, dec, blank)
 				if err != nil {
-					return nil, &ParseError{File: f.Path, Pos: Position{Line: line, Col: idx[col.Column] + 1}, Element: fmt.Sprintf("column %s (code %s)", col.Column, code), Err: err}
+					return nil, &ParseError{File: f.Path, Pos: Position{Line: line, Col: ci + 1}, Element: fmt.Sprintf("column %s (code %s)", col.Column, code), Err: err}
+				}
+				if c.HasValue && t.ValueNote != "" {
+					c.Reason = joinReason(c.Reason, t.ValueNote)
 				}
 				if c.HasValue && t.Numbers != nil {
 					c.Status, c.Reason = t.Numbers.Status, t.Numbers.Reason
@@ -240,6 +252,9 @@ func readTable(ctx context.Context, db *sql.DB, cogs map[int]*COG, t Table, f *F
 				continue
 			}
 			for i, col := range g.Columns {
+				if _, present := idx[col.Column]; !present {
+					continue
+				}
 				v := vintage
 				if col.Vintage != "" {
 					v = col.Vintage

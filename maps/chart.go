@@ -60,13 +60,13 @@ var chartSeriesDashes = [][]int{nil, {6, 3}, {2, 2}, {8, 3, 2, 3}, {4, 4}, {1, 3
 // check validates a value: a known status and, when drawn, a finite value.
 func (v ChartValue) check(where string) error {
 	switch v.Status {
-	case value.StatusOK, value.StatusFloored, value.StatusEstimated:
+	case value.StatusOK, value.StatusFloored, value.StatusEstimated, value.StatusPartial:
 		if math.IsNaN(v.Value) || math.IsInf(v.Value, 0) {
 			return fmt.Errorf("maps: %s: status %s with value %v", where, v.Status, v.Value)
 		}
 	case value.StatusSecret, value.StatusMissing:
 	default:
-		return fmt.Errorf("maps: %s: unknown status %q (want ok, secret, missing, floored or estimated)", where, v.Status)
+		return fmt.Errorf("maps: %s: unknown status %q (want ok, secret, missing, floored, estimated or partial)", where, v.Status)
 	}
 	return nil
 }

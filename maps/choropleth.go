@@ -111,7 +111,7 @@ func (s ChoroplethSpec) style() ([]styledArea, Legend, error) {
 		case value.StatusMissing:
 			counts.Missing++
 			sa.fill = MissingColor
-		case value.StatusOK, value.StatusFloored, value.StatusEstimated:
+		case value.StatusOK, value.StatusFloored, value.StatusEstimated, value.StatusPartial:
 			if math.IsNaN(a.Value) || math.IsInf(a.Value, 0) {
 				return nil, Legend{}, fmt.Errorf("maps: area %d (%s): status %s with value %v", i, a.Code, a.Status, a.Value)
 			}
@@ -127,7 +127,7 @@ func (s ChoroplethSpec) style() ([]styledArea, Legend, error) {
 				counts.Estimated++
 			}
 		default:
-			return nil, Legend{}, fmt.Errorf("maps: area %d (%s): unknown status %q (want ok, secret, missing, floored or estimated)", i, a.Code, a.Status)
+			return nil, Legend{}, fmt.Errorf("maps: area %d (%s): unknown status %q (want ok, secret, missing, floored, estimated or partial)", i, a.Code, a.Status)
 		}
 		out[i] = sa
 	}

@@ -149,7 +149,7 @@ func (s SymbolSpec) layout(ctx context.Context) (symbolLayout, error) {
 			counts.Secret++
 		case value.StatusMissing:
 			counts.Missing++
-		case value.StatusOK, value.StatusFloored, value.StatusEstimated:
+		case value.StatusOK, value.StatusFloored, value.StatusEstimated, value.StatusPartial:
 			switch {
 			case math.IsNaN(a.Value) || math.IsInf(a.Value, 0):
 				return symbolLayout{}, fmt.Errorf("maps: area %d (%s): status %s with value %v", i, a.Code, a.Status, a.Value)
@@ -177,7 +177,7 @@ func (s SymbolSpec) layout(ctx context.Context) (symbolLayout, error) {
 				counts.Estimated++
 			}
 		default:
-			return symbolLayout{}, fmt.Errorf("maps: area %d (%s): unknown status %q (want ok, secret, missing, floored or estimated)", i, a.Code, a.Status)
+			return symbolLayout{}, fmt.Errorf("maps: area %d (%s): unknown status %q (want ok, secret, missing, floored, estimated or partial)", i, a.Code, a.Status)
 		}
 		l.areas[i] = sa
 	}

@@ -20,6 +20,7 @@ import (
 
 	"github.com/region-bretagne/obs/atlas"
 	"github.com/region-bretagne/obs/cube"
+	"github.com/region-bretagne/obs/printer"
 	"github.com/region-bretagne/obs/value"
 )
 
@@ -31,8 +32,16 @@ var BatchLevels = []value.Level{value.LevelCommune, value.LevelEPCI, value.Level
 type BatchOptions struct {
 	// Format is "html" (default) or "pdf".
 	Format string
-	// Workers is the number of sheets built at once (default GOMAXPROCS).
+	// Workers is the number of sheets built at once (default GOMAXPROCS,
+	// and for PDF one more than the printer's tabs, so that building a
+	// sheet overlaps printing the others).
 	Workers int
+	// Printer prints the PDF sheets. If nil, a PDF batch starts its own
+	// (one browser for the whole batch) and closes it at the end.
+	Printer *printer.Printer
+	// Progress, if set, is called after each sheet written, with the
+	// number of sheets done and the total (calls are serialised).
+	Progress func(done, total int)
 	// Generated is the date printed on the sheets (default now).
 	Generated time.Time
 }
@@ -63,8 +72,15 @@ func WriteBatchWith(ctx context.Context, a *atlas.Atlas, level value.Level, dir 
 	if o.Format != "html" && o.Format != "pdf" {
 		return nil, fmt.Errorf("format %q inconnu pour les fiches (html ou pdf)", o.Format)
 	}
+	if o.Format == "pdf" && o.Printer == nil {
+		o.Printer = printer.New(printer.Options{})
+		defer o.Printer.Close()
+	}
 	if o.Workers <= 0 {
 		o.Workers = runtime.GOMAXPROCS(0)
+		if o.Format == "pdf" {
+			o.Workers = o.Printer.Tabs() + 1
+		}
 	}
 	if o.Generated.IsZero() {
 		o.Generated = time.Now()
@@ -90,11 +106,20 @@ func WriteBatchWith(ctx context.Context, a *atlas.Atlas, level value.Level, dir 
 	defer cancel(nil)
 	work := make(chan *batchItem)
 	var wg sync.WaitGroup
+	var mu sync.Mutex
+	done := 0
 	for range min(o.Workers, len(items)) {
 		wg.Go(func() {
 			for it := range work {
 				if err := writeSheet(ctx, a, it, dir, o); err != nil {
 					cancel(err)
+					continue
+				}
+				if o.Progress != nil {
+					mu.Lock()
+					done++
+					o.Progress(done, len(items))
+					mu.Unlock()
 				}
 			}
 		})
@@ -137,7 +162,7 @@ func writeSheet(ctx context.Context, a *atlas.Atlas, it *batchItem, dir string, 
 		return fmt.Errorf("fiche %s : %w", it.t.Code, err)
 	}
 	if o.Format == "pdf" {
-		if body, err = PDF(ctx, body); err != nil {
+		if body, err = o.Printer.Print(ctx, body); err != nil {
 			return fmt.Errorf("fiche %s : %w", it.t.Code, err)
 		}
 	}

@@ -57,7 +57,7 @@ func reasonText(f cube.Fact) string {
 	switch f.Status {
 	case value.StatusSecret:
 		if r == "" || strings.HasPrefix(r, "secret statistique") {
-			return "« secret statistique » : la source ne diffuse pas la valeur (Filosofi : moins de 11 ménages fiscaux). Elle n'est ni remplacée par zéro ni recalculée par différence."
+			return "« secret statistique » : non diffusé par l'Insee (secret statistique). Le secret de Filosofi n'est pas un seuil unique : dans la base communale 2021, les taux de pauvreté sont diffusés à partir de 778 ménages fiscaux et retenus jusqu'à 2 358, selon des conditions de secret fiscal. La valeur n'est ni remplacée par zéro ni recalculée par différence."
 		}
 		return "« secret statistique » : " + r + "."
 	case value.StatusMissing:
@@ -72,6 +72,8 @@ func reasonText(f cube.Fact) string {
 		return "Valeur plancher : " + strings.TrimLeft(strings.TrimPrefix(r, "valeur plancher"), " \u00a0:") + " (« ≤ » devant la valeur)."
 	case value.StatusEstimated:
 		return "Valeur estimée : " + r + "."
+	case value.StatusPartial:
+		return "Couverture partielle, " + f.Name + " : " + r + "."
 	}
 	// A value shown with a caveat (coverage, Breton part only): say whose.
 	return f.Name + " : " + r + "."

@@ -141,7 +141,7 @@ func TestSheetPDF(t *testing.T) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	pdf, err := PDF(ctx, html)
+	pdf, err := testPrinter(t).Print(ctx, html)
 	if err != nil {
 		t.Fatal(err)
 	}

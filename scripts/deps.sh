@@ -31,3 +31,6 @@ if [ ! -f web/node_modules/echarts/dist/echarts.min.js ] || [ web/package-lock.j
 	echo "deps: npm ci --prefix web"
 	npm ci --prefix web --no-audit --no-fund
 fi
+# …and embedded into the binary (go:embed web/dist), as `make build` does.
+cp web/node_modules/echarts/package.json web/dist/echarts.package.json
+cp web/node_modules/echarts/dist/echarts.min.js web/dist/echarts.min.js

@@ -107,14 +107,14 @@ func TestSandboxSelects(t *testing.T) {
 	}
 }
 
-// TestSandboxLockedBelowTheGuard bypasses the SELECT-only guard to show
-// that DuckDB itself refuses: external access is off and configuration locked.
+// TestSandboxLockedBelowTheGuard bypasses the SELECT-only guard, in a
+// worker's session, to show that DuckDB itself refuses: external access is off and configuration locked.
 func TestSandboxLockedBelowTheGuard(t *testing.T) {
-	sb, err := OpenSandbox(context.Background(), sandboxStore(t), DefaultLimits)
+	sb, err := openSession(context.Background(), sandboxStore(t), DefaultLimits.MemoryLimit)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer sb.Close()
+	defer sb.close()
 	tests := []struct{ sql, want string }{
 		{`SET enable_external_access = true`, "configuration has been locked"},
 		{`SET memory_limit = '10GB'`, "configuration has been locked"},

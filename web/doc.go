@@ -3,7 +3,11 @@
 //
 // The assets are installed by npm from web/package.json, which pins echarts
 // exactly (see [PinnedVersion]); run `npm ci --prefix web` from the
-// repository root. Nothing from node_modules is committed.
+// repository root. Nothing from node_modules is committed. `make build`
+// copies the library into web/dist, embedded in the binary with go:embed
+// ([Embedded]), so that obs copied alone anywhere still has it;
+// [LoadEcharts] prefers OBS_ASSETS, then the embedded copy, then
+// web/node_modules.
 //
 // Two ways to use the library in a page:
 //   - served: register [Echarts.Handler] (or [Echarts] itself) on the

@@ -20,9 +20,9 @@ import (
 // keeps the two in step.
 const PinnedVersion = "6.1.0"
 
-// Echarts is the echarts library loaded from disk.
+// Echarts is the echarts library, embedded or loaded from disk.
 type Echarts struct {
-	// Path is the file the library was read from.
+	// Path is the file the library was read from ("(embedded)" when built in).
 	Path string
 	// Version comes from the package.json beside dist/ ("" when the file was
 	// found alone in an OBS_ASSETS folder).
@@ -31,11 +31,6 @@ type Echarts struct {
 	JS []byte
 	// etag is a strong validator derived from the content.
 	etag string
-}
-
-// LoadEcharts locates echarts.min.js with the default locator and reads it.
-func LoadEcharts(ctx context.Context) (*Echarts, error) {
-	return DefaultLocator().Load(ctx)
 }
 
 // EchartsJS returns the bytes of echarts.min.js, for an HTML file written to
@@ -67,8 +62,14 @@ func (l Locator) Load(ctx context.Context) (*Echarts, error) {
 	if err != nil {
 		return nil, err
 	}
+	return newEcharts(path, version, js), nil
+}
+
+// newEcharts wraps the library's bytes, warning when the version is not the
+// pinned one (the user may have upgraded on purpose).
+func newEcharts(path, version string, js []byte) *Echarts {
 	if version != "" && version != PinnedVersion {
-		slog.WarnContext(ctx, "echarts version differs from the pinned one", "path", path, "found", version, "pinned", PinnedVersion)
+		slog.Warn("echarts version differs from the pinned one", "path", path, "found", version, "pinned", PinnedVersion)
 	}
 	sum := sha256.Sum256(js)
 	return &Echarts{
@@ -76,7 +77,7 @@ func (l Locator) Load(ctx context.Context) (*Echarts, error) {
 		Version: version,
 		JS:      js,
 		etag:    `"` + hex.EncodeToString(sum[:16]) + `"`,
-	}, nil
+	}
 }
 
 // packageVersion reads the "version" field of an npm package.json; a missing
@@ -89,12 +90,22 @@ func packageVersion(path string) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("web: reading %s: %w", path, err)
 	}
+	v, err := parseVersion(raw)
+	if err != nil {
+		return "", fmt.Errorf("web: parsing %s: %w", path, err)
+	}
+	return v, nil
+}
+
+// parseVersion reads the "version" of echarts' package.json ("" for
+// another package).
+func parseVersion(raw []byte) (string, error) {
 	var pkg struct {
 		Name    string `json:"name"`
 		Version string `json:"version"`
 	}
 	if err := json.Unmarshal(raw, &pkg); err != nil {
-		return "", fmt.Errorf("web: parsing %s: %w", path, err)
+		return "", err
 	}
 	if pkg.Name != "echarts" {
 		return "", nil

@@ -15,7 +15,6 @@ import (
 	"text/tabwriter"
 
 	"github.com/region-bretagne/obs/cube"
-	"github.com/region-bretagne/obs/frnum"
 	"github.com/region-bretagne/obs/store"
 	"github.com/region-bretagne/obs/value"
 )
@@ -151,7 +150,7 @@ func writeFactsTable(w io.Writer, c *cube.Cube, facts []cube.Fact) error {
 	for _, f := range facts {
 		cov := ""
 		if f.HasValue() && f.Coverage < 1 {
-			cov = frnum.Percent(f.Coverage*100, 1)
+			cov = cube.CoverageText(f.Coverage)
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", f.Code, f.Name, formatValue(f, c.Decimals(f.Indicator)), f.Status, cov, f.Vintage, f.Source, f.Reason)
 	}

@@ -13,6 +13,7 @@ import (
 	"os"
 
 	"github.com/region-bretagne/obs/cmd/obs/server"
+	"github.com/region-bretagne/obs/printer"
 	"github.com/region-bretagne/obs/store"
 	"github.com/region-bretagne/obs/web"
 )
@@ -26,6 +27,8 @@ func runServe(ctx context.Context, args []string, stdout io.Writer) error {
 	addr := fs.String("addr", ":8080", "listen address")
 	dataFlag := fs.String("data", "", "data folder used when the store must be built first (default $OBS_DATA, else ../shared/opendata)")
 	frame := fs.String("frame-ancestors", "*", "CSP frame-ancestors of the map embeds (e.g. \"'self' https://www.bretagne.bzh\")")
+	fs.IntVar(&server.Limits.PerClient, "per-client", server.Limits.PerClient, "concurrent expensive requests (SQL, PDF, uncached maps) per client; more get 429")
+	fs.BoolVar(&server.Limits.TrustProxy, "trust-proxy", false, "take the client address from X-Forwarded-For (behind a load balancer only)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -37,6 +40,10 @@ func runServe(ctx context.Context, args []string, stdout io.Writer) error {
 		}
 	}
 	opts := server.Options{DBPath: dbPath, FrameAncestors: *frame, Logger: serveLogger()}
+	// One browser for every PDF the server prints, started on the first;
+	// beyond its tabs, a few requests per tab wait, the others get 429.
+	opts.Printer = printer.New(printer.Options{Queue: 4 * printer.DefaultTabs(), Logger: opts.Logger})
+	defer opts.Printer.Close()
 	if e, err := web.LoadEcharts(ctx); err == nil {
 		opts.Assets = e.Handler()
 	} else {

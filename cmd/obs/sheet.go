@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/region-bretagne/obs/atlas"
+	"github.com/region-bretagne/obs/printer"
 	"github.com/region-bretagne/obs/report"
 	"github.com/region-bretagne/obs/store"
 )
@@ -54,7 +55,9 @@ func runSheet(ctx context.Context, args []string, stdout io.Writer) error {
 		return fmt.Errorf("fiche %s : %w", *code, err)
 	}
 	if f == "pdf" {
-		if body, err = report.PDF(ctx, body); err != nil {
+		p := printer.New(printer.Options{Tabs: 1})
+		defer p.Close()
+		if body, err = p.Print(ctx, body); err != nil {
 			return fmt.Errorf("fiche %s : %w", *code, err)
 		}
 	}

@@ -1,6 +1,7 @@
 // obs sheets: the fact sheets of every territory of a level and of the
 // broader levels (for EPCI: the 61 EPCI, the 4 départements and the
-// region), with an index page, as HTML or PDF.
+// region), with an index page, as HTML or PDF (all PDFs from one browser),
+// with a progress bar on a terminal.
 
 package main
 
@@ -8,10 +9,14 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"time"
 
+	"github.com/schollz/progressbar/v3"
+
 	"github.com/region-bretagne/obs/atlas"
+	"github.com/region-bretagne/obs/printer"
 	"github.com/region-bretagne/obs/report"
 	"github.com/region-bretagne/obs/store"
 	"github.com/region-bretagne/obs/value"
@@ -42,8 +47,28 @@ func runSheets(ctx context.Context, args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
+	o := report.BatchOptions{Format: strings.ToLower(*format), Workers: *workers}
+	if o.Format == "pdf" {
+		// One browser for the whole batch.
+		o.Printer = printer.New(printer.Options{})
+		defer o.Printer.Close()
+	}
+	var bar *progressbar.ProgressBar
+	if isTerminal(os.Stderr) {
+		o.Progress = func(done, total int) {
+			if bar == nil {
+				bar = progressbar.NewOptions(total, progressbar.OptionSetWriter(os.Stderr),
+					progressbar.OptionSetDescription("fiches"), progressbar.OptionShowCount(),
+					progressbar.OptionSetPredictTime(true), progressbar.OptionClearOnFinish())
+			}
+			bar.Set(done)
+		}
+	}
 	start := time.Now()
-	written, err := report.WriteBatchWith(ctx, a, value.Level(*level), *out, report.BatchOptions{Format: strings.ToLower(*format), Workers: *workers})
+	written, err := report.WriteBatchWith(ctx, a, value.Level(*level), *out, o)
+	if bar != nil {
+		bar.Exit()
+	}
 	if err != nil {
 		return err
 	}

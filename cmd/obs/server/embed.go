@@ -22,7 +22,7 @@ func (s *Server) embedMap(w http.ResponseWriter, r *http.Request, snap *Snapshot
 		return err
 	}
 	key := "embed|" + req.Key()
-	_, body, err := snap.Cached(key, func() (string, []byte, error) {
+	_, body, err := snap.Cached(key, expensive(r, func() (string, []byte, error) {
 		m, err := a.Choropleth(r.Context(), req)
 		if err != nil {
 			return "", nil, cubeError(err)
@@ -34,7 +34,7 @@ func (s *Server) embedMap(w http.ResponseWriter, r *http.Request, snap *Snapshot
 		var b bytes.Buffer
 		err = chart.WriteHTML(&b, maps.EchartsAssets{})
 		return "text/html; charset=utf-8", b.Bytes(), err
-	})
+	}))
 	if err != nil {
 		return err
 	}

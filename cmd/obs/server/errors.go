@@ -42,6 +42,10 @@ func httpStatus(k atlas.ErrorKind) int {
 		return http.StatusNotFound
 	case atlas.Unavailable:
 		return http.StatusServiceUnavailable
+	case atlas.TooMany:
+		return http.StatusTooManyRequests
+	case atlas.TooLarge:
+		return http.StatusRequestEntityTooLarge
 	}
 	return http.StatusBadRequest
 }

@@ -35,14 +35,14 @@ func (s *Server) mapFile(w http.ResponseWriter, r *http.Request, snap *Snapshot)
 		return err
 	}
 	key := "map|" + ext + "|" + req.Key()
-	_, body, err := snap.Cached(key, func() (string, []byte, error) {
+	_, body, err := snap.Cached(key, expensive(r, func() (string, []byte, error) {
 		m, err := a.Choropleth(r.Context(), req)
 		if err != nil {
 			return "", nil, cubeError(err)
 		}
 		b, err := m.File(r.Context(), ext)
 		return ctype, b, err
-	})
+	}))
 	if err != nil {
 		return err
 	}

@@ -11,6 +11,8 @@ import (
 	"net/http"
 	"sync/atomic"
 	"time"
+
+	"github.com/region-bretagne/obs/printer"
 )
 
 // Options configures a server.
@@ -24,6 +26,9 @@ type Options struct {
 	Logger *slog.Logger
 	// Assets serves /assets/ (echarts), when set.
 	Assets http.Handler
+	// Printer prints the PDF sheets: one browser for the whole process
+	// (nil: PDF sheets answer 503).
+	Printer *printer.Printer
 }
 
 // Server serves one store, switching to a new one when ingest replaces it.
@@ -56,7 +61,7 @@ func New(ctx context.Context, opts Options) (*Server, error) {
 }
 
 // Handler is the server's root handler, with request IDs and logs.
-func (s *Server) Handler() http.Handler { return withRequestLog(s.log, s.mux) }
+func (s *Server) Handler() http.Handler { return withRequestLog(s.log, withLimits(s.mux)) }
 
 // handle registers a handler that reads one snapshot for its whole life.
 func (s *Server) handle(pattern string, h func(w http.ResponseWriter, r *http.Request, snap *Snapshot) error) {
@@ -120,7 +125,7 @@ func (s *Server) watch(ctx context.Context) {
 // Serve answers on ln until ctx ends, then shuts down gracefully: new
 // connections are refused and requests under way get up to 10 s.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
-	srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	srv := newHTTPServer(s.Handler())
 	go s.watch(ctx)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()

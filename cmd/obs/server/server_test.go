@@ -35,7 +35,7 @@ func newStore(t testing.TB) string {
 
 func newServer(t testing.TB, path string) (*Server, *httptest.Server) {
 	t.Helper()
-	s, err := New(context.Background(), Options{DBPath: path, Logger: quiet, Poll: time.Hour})
+	s, err := New(context.Background(), Options{DBPath: path, Logger: quiet, Poll: time.Hour, Printer: testPrinter(t)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -218,7 +218,7 @@ func TestGracefulShutdown(t *testing.T) {
 	result := make(chan int, 1)
 	go func() {
 		resp, err := http.Post("http://"+ln.Addr().String()+"/api/sql", "text/plain",
-			strings.NewReader(`SELECT count(*) FROM range(300000000) a WHERE a.range % 7 = 3`))
+			strings.NewReader(`SELECT count(*) FROM range(100000000) a WHERE a.range % 7 = 3`))
 		if err != nil {
 			result <- -1
 			return

@@ -1,5 +1,6 @@
 // /sheets/{code}.html|pdf: territory fact sheets, cached per store version
-// (PDF through headless Chromium).
+// (PDF through the process's one printer: when its tabs and queue are
+// full, 429 with Retry-After).
 
 package server
 
@@ -10,7 +11,9 @@ import (
 	"path"
 	"strings"
 
+	"github.com/region-bretagne/obs/atlas"
 	"github.com/region-bretagne/obs/cube"
+	"github.com/region-bretagne/obs/printer"
 	"github.com/region-bretagne/obs/report"
 )
 
@@ -39,9 +42,16 @@ func (s *Server) sheet(w http.ResponseWriter, r *http.Request, snap *Snapshot) e
 		if err != nil || ext == ".html" {
 			return ctype, html, err
 		}
-		pdf, err := report.PDF(r.Context(), html)
-		if errors.Is(err, report.ErrNoChromium) {
+		if s.opts.Printer == nil {
+			return "", nil, unavailable("PDF indisponible sur ce serveur", "PDF printing is not configured on this server")
+		}
+		pdf, err := s.opts.Printer.Print(r.Context(), html)
+		switch {
+		case errors.Is(err, printer.ErrNoChromium):
 			return "", nil, unavailable("PDF indisponible : Chromium n'est pas installé sur le serveur (paquet Debian chromium)", err.Error())
+		case errors.Is(err, printer.ErrBusy):
+			w.Header().Set("Retry-After", "1")
+			return "", nil, &atlas.Error{Kind: atlas.TooMany, FR: "trop de PDF en cours d'impression : réessayez dans un instant", EN: err.Error()}
 		}
 		return ctype, pdf, err
 	})

@@ -71,7 +71,7 @@ func openSnapshot(ctx context.Context, path string) (*Snapshot, error) {
 	if err != nil {
 		return nil, err
 	}
-	sb, err := store.OpenSandbox(ctx, path, store.DefaultLimits)
+	sb, err := store.OpenSandbox(ctx, path, SandboxLimits)
 	if err != nil {
 		db.Close()
 		return nil, err

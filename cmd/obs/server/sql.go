@@ -10,19 +10,35 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/region-bretagne/obs/atlas"
 	"github.com/region-bretagne/obs/store"
 )
 
 // maxSQLBytes bounds the size of a submitted query.
 const maxSQLBytes = 64 << 10
 
+// SandboxLimits are the limits of the SQL sandbox of every snapshot.
+var SandboxLimits = store.DefaultLimits
+
+// abbreviate cuts s to n bytes at most, for logs.
+func abbreviate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "…"
+}
+
 func (s *Server) sql(w http.ResponseWriter, r *http.Request, snap *Snapshot) error {
 	body, err := io.ReadAll(io.LimitReader(r.Body, maxSQLBytes+1))
+	var tooBig *http.MaxBytesError
+	if errors.As(err, &tooBig) {
+		return tooLarge()
+	}
 	if err != nil {
 		return BadRequest("requête illisible", "unreadable request body")
 	}
 	if len(body) > maxSQLBytes {
-		return BadRequest("requête trop longue (64 Kio au plus)", "query too long (64 KiB at most)")
+		return &atlas.Error{Kind: atlas.TooLarge, FR: "requête trop longue (64 Kio au plus)", EN: "query too long (64 KiB at most)"}
 	}
 	query := string(body)
 	if strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") {
@@ -39,6 +55,9 @@ func (s *Server) sql(w http.ResponseWriter, r *http.Request, snap *Snapshot) err
 	}
 	res, err := snap.Sandbox.Query(r.Context(), query)
 	if err != nil {
+		if errors.Is(err, store.ErrStopped) {
+			s.log.Warn("sql query stopped", "request_id", requestID(r.Context()), "err", err, "query", abbreviate(query, 200))
+		}
 		if errors.Is(err, store.ErrRefused) {
 			return forbidden("requête refusée : "+err.Error(), err.Error())
 		}
