@@ -17,8 +17,6 @@ import (
 // ChartKinds are the charts obs draws from one indicator.
 var ChartKinds = []string{"reference", "ranking", "series", "ages"}
 
-// levelNames are the short French names of levels under a bar.
-
 func chartValue(f cube.Fact) maps.ChartValue {
 	v := maps.ChartValue{Status: f.Status}
 	if f.HasValue() {
@@ -95,6 +93,9 @@ func (a *Atlas) RankingChart(ctx context.Context, indicator string, level value.
 	}
 	if reg, err := a.Cube.Values(ctx, indicator, value.LevelRegion, facts[0].Vintage, facts[0].Public); err == nil && len(reg) == 1 && reg[0].HasValue() {
 		ch.Reference = &maps.ReferenceLine{Label: reg[0].Name, Value: reg[0].Value}
+	}
+	if s, ok := a.Cube.Summary(indicator, facts[0].Public, facts[0].Vintage); ok && level == value.LevelQPV && s.HasValue() {
+		ch.Reference = &maps.ReferenceLine{Label: s.Name, Value: s.Value}
 	}
 	return ch, nil
 }

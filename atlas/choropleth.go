@@ -15,11 +15,12 @@ import (
 )
 
 // MapLevels are the levels a choropleth can be drawn at.
-var MapLevels = []value.Level{value.LevelCommune, value.LevelEPCI, value.LevelDepartement}
+var MapLevels = []value.Level{value.LevelCommune, value.LevelEPCI, value.LevelDepartement, value.LevelQPV, value.LevelIRIS}
 
 // Request is a choropleth question, as `obs map` and /maps take it.
 type Request struct {
 	Indicator, Level, Public, Vintage string
+	Territory                         string    // commune or EPCI whose territories alone are drawn ("" = all)
 	Method                            string    // jenks (default), quantile, equal, q6, sd, geom, headtail, manual
 	Classes                           int       // default 5
 	Breaks                            []float64 // manual breaks
@@ -74,7 +75,7 @@ func (a *Atlas) Choropleth(ctx context.Context, r Request) (*Map, error) {
 	}
 	level := value.Level(r.Level)
 	if !slices.Contains(MapLevels, level) {
-		return nil, badf("niveau de carte inconnu « %s » (commune, epci, departement)", "unknown map level %q (commune, epci, departement)", r.Level)
+		return nil, badf("niveau de carte inconnu « %s » (commune, epci, departement, qpv, iris)", "unknown map level %q (commune, epci, departement, qpv, iris)", r.Level)
 	}
 	if r.Method == "" {
 		r.Method = string(maps.Jenks)
@@ -102,6 +103,9 @@ func (a *Atlas) Choropleth(ctx context.Context, r Request) (*Map, error) {
 		}
 		return nil, err
 	}
+	if facts, err = a.clip(facts, r.Territory); err != nil {
+		return nil, err
+	}
 	shapes, err := a.Shapes(ctx, level, false)
 	if err != nil {
 		return nil, err
@@ -121,8 +125,13 @@ func (a *Atlas) Choropleth(ctx context.Context, r Request) (*Map, error) {
 		Height:     r.Height,
 	}
 	var values []float64
+	drawn := map[string]bool{}
 	for _, s := range shapes {
 		f, ok := byCode[s.Code]
+		if r.Territory != "" && !ok {
+			continue // outside the clip
+		}
+		drawn[s.Code] = true
 		area := maps.Area{Code: s.Code, Name: s.Name, Geom: s.Geom, Status: value.StatusMissing}
 		if ok {
 			area.Status = f.Status
@@ -141,6 +150,18 @@ func (a *Atlas) Choropleth(ctx context.Context, r Request) (*Map, error) {
 			label = p.Label
 		}
 		spec.Subtitle = fmt.Sprintf("%s · %s · %s", capitalize(level.Plural()), label, facts[0].Vintage)
+		if r.Territory != "" {
+			if t, err := a.Cube.Territory(r.Territory); err == nil {
+				spec.Subtitle += " · " + t.Name
+			}
+		}
+	}
+	spec.Unmapped = unmapped(facts, drawn)
+	if n := len(spec.Unmapped); n > 0 {
+		spec.Subtitle += fmt.Sprintf(" · %d dessinés\u00a0; %d sans périmètre ici, listés dans le tableau", len(drawn), n)
+		if spec.Source == "" {
+			spec.Source, spec.Vintage = facts[0].Source, facts[0].Vintage
+		}
 	}
 	if spec.Breaks, err = maps.Classify(values, method, r.Classes, r.Breaks); err != nil {
 		return nil, badf("classification impossible : %v", "cannot classify: %v", err)
@@ -152,6 +173,11 @@ func (a *Atlas) Choropleth(ctx context.Context, r Request) (*Map, error) {
 		}
 		for _, d := range deps {
 			spec.Overlay = append(spec.Overlay, d.Geom)
+		}
+	}
+	if level == value.LevelQPV || level == value.LevelIRIS {
+		if spec.Overlay, err = a.communeOutlines(ctx, spec.Areas); err != nil {
+			return nil, err
 		}
 	}
 	if r.QPV {

@@ -61,7 +61,9 @@ func TestChoroplethRefuses(t *testing.T) {
 		want string
 	}{
 		{Request{Indicator: "nope"}, "indicateur inconnu"},
-		{Request{Indicator: "taux_chomage_15_64", Level: "qpv"}, "niveau de carte inconnu"},
+		{Request{Indicator: "taux_chomage_15_64", Level: "canton"}, "niveau de carte inconnu"},
+		{Request{Indicator: "taux_pauvrete", Level: "iris", Territory: "35"}, "une commune ou un EPCI"},
+		{Request{Indicator: "taux_pauvrete", Level: "iris", Territory: "29019"}, "aucun territoire de ce niveau"},
 		{Request{Indicator: "taux_chomage_15_64", Method: "manual"}, "au moins deux bornes"},
 		{Request{Indicator: "taux_chomage_15_64", Classes: 12}, "hors de 2 à 9"},
 		{Request{Indicator: "taux_chomage_15_64", Public: "martiens"}, "public"},

@@ -18,7 +18,7 @@ import (
 )
 
 // MapParams are the parameters of a map request; any other is refused.
-var MapParams = []string{"level", "public", "vintage", "method", "classes", "breaks", "palette", "highlight", "qpv", "width", "height"}
+var MapParams = []string{"level", "territory", "public", "vintage", "method", "classes", "breaks", "palette", "highlight", "qpv", "width", "height"}
 
 // Bounds of a map request.
 const (
@@ -49,7 +49,9 @@ func CheckCode(code string) error {
 // checked against the catalogue by Choropleth.
 //
 // Parameters:
-//   - level: commune, epci or departement;
+//   - level: commune, epci, departement, qpv or iris;
+//   - territory: the code of a commune or EPCI whose territories alone
+//     are drawn (IRIS of Rennes Métropole: level=iris&territory=243500139);
 //   - public, vintage: as the catalogue names them (default: the
 //     indicator's own public, the latest vintage);
 //   - method: a maps.Method name (jenks, quantile, equal, q6, sd, geom,
@@ -83,9 +85,15 @@ func ParseMapRequest(indicator string, q url.Values) (Request, error) {
 	get := func(k string) string { return strings.TrimSpace(q.Get(k)) }
 	if v := get("level"); v != "" {
 		if !slices.Contains(MapLevels, value.Level(v)) {
-			return r, badf("niveau de carte inconnu « %s » (commune, epci, departement)", "unknown map level %q (commune, epci, departement)", v)
+			return r, badf("niveau de carte inconnu « %s » (commune, epci, departement, qpv, iris)", "unknown map level %q (commune, epci, departement, qpv, iris)", v)
 		}
 		r.Level = v
+	}
+	if v := get("territory"); v != "" {
+		if err := CheckCode(v); err != nil {
+			return r, err
+		}
+		r.Territory = v
 	}
 	for _, p := range []struct {
 		name string
@@ -213,7 +221,7 @@ func (r Request) Key() string {
 	for i, b := range r.Breaks {
 		breaks[i] = strconv.FormatFloat(b, 'g', -1, 64)
 	}
-	return fmt.Sprintf("%s|level=%s|public=%s|vintage=%s|method=%s|classes=%d|breaks=%s|palette=%s|highlight=%s|qpv=%t|size=%dx%d",
-		url.QueryEscape(r.Indicator), r.Level, url.QueryEscape(r.Public), url.QueryEscape(r.Vintage), r.Method, r.Classes,
+	return fmt.Sprintf("%s|level=%s|territory=%s|public=%s|vintage=%s|method=%s|classes=%d|breaks=%s|palette=%s|highlight=%s|qpv=%t|size=%dx%d",
+		url.QueryEscape(r.Indicator), r.Level, r.Territory, url.QueryEscape(r.Public), url.QueryEscape(r.Vintage), r.Method, r.Classes,
 		strings.Join(breaks, ";"), r.Palette, r.Highlight, r.QPV, r.Width, r.Height)
 }

@@ -74,7 +74,8 @@ func TestParseMapRequestRefuses(t *testing.T) {
 		{"population", "indicator=population", "paramètre inconnu « indicator »"},
 		{"population", "level=epci&level=commune", "paramètre level donné 2 fois"},
 		{"population", "level=region", "niveau de carte inconnu « region »"},
-		{"population", "level=qpv", "niveau de carte inconnu"},
+		{"population", "level=canton", "niveau de carte inconnu"},
+		{"population", "level=iris&territory=abc", "code de territoire malformé"},
 		{"population", "method=magic", "méthode de classification inconnue"},
 		{"population", "classes=x", "nombre de classes invalide « x »"},
 		{"population", "classes=1", "hors de 2 à 9"},
@@ -167,7 +168,7 @@ func TestRequestKey(t *testing.T) {
 		}
 		seen[want] = i
 	}
-	for _, q := range []string{"level=epci", "classes=4", "public=femmes", "vintage=2021", "highlight=35238", "width=1200", "method=quantile"} {
+	for _, q := range []string{"level=epci", "classes=4", "public=femmes", "vintage=2021", "highlight=35238", "width=1200", "method=quantile", "level=qpv", "level=iris&territory=243500139"} {
 		if k := key(q); k == key("") {
 			t.Errorf("%q has the default map's key", q)
 		}

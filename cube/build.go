@@ -81,7 +81,11 @@ func Materialise(ctx context.Context, db *sql.DB, cat *Catalogue) (int, error) {
 	if _, err := db.ExecContext(ctx, schema); err != nil {
 		return 0, fmt.Errorf("fact schema: %w", err)
 	}
-	var rows [][]any
+	obs, sub := splitSubLevels(obs)
+	rows, err := subLevelFacts(ctx, db, cat, sub)
+	if err != nil {
+		return 0, err
+	}
 	for _, c := range fr.cogs {
 		vars := fr.seriesAt(c, obs)
 		for _, ind := range cat.Indicators {

@@ -50,6 +50,10 @@ type PublicExpr struct {
 	Value       string `json:"value,omitempty"`
 	Numerator   string `json:"numerator,omitempty"`
 	Denominator string `json:"denominator,omitempty"`
+	// Rate, for a ratio, is the variable holding the rate as published at
+	// the sub-communal levels (QPV, IRIS), whose files give the share but
+	// neither of its parts (see sublevel.go).
+	Rate string `json:"rate,omitempty"`
 }
 
 // DefaultPublic is the first public of an indicator (ensemble when listed).
@@ -228,7 +232,7 @@ func NewCatalogue(inds []Indicator, themes []Theme, publics []Public, axes []Axi
 			var err error
 			switch ind.Kind {
 			case KindCount, KindPublished:
-				if p.Numerator != "" || p.Denominator != "" {
+				if p.Numerator != "" || p.Denominator != "" || p.Rate != "" {
 					err = fmt.Errorf("a %s has a value, not a numerator/denominator", ind.Kind)
 				} else if _, err = ParseExpr(p.Value); err == nil && ind.Kind == KindPublished && strings.Contains(p.Value, "+") {
 					err = fmt.Errorf("a published (non-additive) value cannot be a sum")
@@ -238,6 +242,11 @@ func NewCatalogue(inds []Indicator, themes []Theme, publics []Public, axes []Axi
 					err = fmt.Errorf("a ratio has a numerator and a denominator, not a value")
 				} else if _, err = ParseExpr(p.Numerator); err == nil {
 					_, err = ParseExpr(p.Denominator)
+				}
+				if err == nil && p.Rate != "" {
+					if vs, e := ParseExpr(p.Rate); e != nil || len(vs) != 1 {
+						err = fmt.Errorf("rate %q: one variable, the published rate", p.Rate)
+					}
 				}
 			default:
 				err = fmt.Errorf("unknown kind %q (want count, ratio or published)", ind.Kind)

@@ -29,6 +29,9 @@ type Territory struct {
 	EPCI        string // for communes (empty for the islands outside any EPCI)
 	Departement string // for communes and EPCI (the département of most of its Breton communes)
 	Region      string
+	// Communes are the communes a QPV lies in (from its LIB_COM) or the
+	// commune of an IRIS; their EPCI is in EPCI. Empty at the other levels.
+	Communes []string
 }
 
 type sliceKey struct {
@@ -44,9 +47,12 @@ type factKey struct {
 	code string
 }
 
+// vintageKey indexes the vintages of an indicator by level: the QPV and
+// IRIS files have years of their own, which the communes never have.
 type vintageKey struct {
 	indicator string
 	cog       int
+	level     value.Level
 	public    string
 }
 
@@ -127,7 +133,10 @@ func (c *Cube) loadTerritories(ctx context.Context, db *sql.DB) error {
 		FROM territory t
 		LEFT JOIN membership m ON m.cog = t.cog AND m.commune = t.code AND t.level = 'commune'
 		LEFT JOIN epci_dep e ON e.cog = t.cog AND e.epci = t.code AND t.level = 'epci'
-		WHERE t.level IN ('commune','epci','departement','region','france')`)
+		WHERE t.level IN ('commune','epci','departement','region','france')
+		UNION ALL
+		SELECT t.cog, t.level, t.code, t.name, t.cross_border, NULL, NULL, NULL, NULL
+		FROM territory t WHERE t.level IN ('qpv','iris')`)
 	if err != nil {
 		return fmt.Errorf("cube: territories: %w", err)
 	}
@@ -162,15 +171,16 @@ func (c *Cube) loadTerritories(ctx context.Context, db *sql.DB) error {
 	}
 	sort.Sort(sort.Reverse(sort.IntSlice(c.cogs)))
 	c.cog = c.cogs[0]
-	return nil
+	return c.linkSubLevels(ctx, db)
 }
 
 const factsSQL = `
 SELECT f.indicator, f.cog, f.level, f.code, f.public, f.vintage, f.value, f.numerator, f.denominator,
-       f.status, f.reason, f.coverage, f.source, f.cross_border, t.name
-FROM fact f JOIN territory t ON t.cog = f.cog AND t.level = f.level AND t.code = f.code
-%s
-ORDER BY f.indicator, f.cog, f.level, f.public, f.vintage, f.code`
+       f.status, f.reason, f.coverage, f.source, f.cross_border,
+       coalesce(t.name, CASE WHEN f.level = 'qpv' AND f.code = '` + SummaryQPV + `' THEN '` + SummaryQPVName + `' END) AS name
+FROM fact f LEFT JOIN territory t ON t.cog = f.cog AND t.level = f.level AND t.code = f.code
+WHERE (t.code IS NOT NULL OR (f.level = 'qpv' AND f.code = '` + SummaryQPV + `')) %s
+ORDER BY f.indicator, f.cog, f.level, f.public, f.vintage, f.code = '` + SummaryQPV + `', f.code`
 
 // factsQuery is factsSQL restricted to the loaded indicators, with its
 // arguments.
@@ -184,7 +194,7 @@ func (c *Cube) factsQuery() (string, []any) {
 		marks = append(marks, "?")
 		args = append(args, id)
 	}
-	return fmt.Sprintf(factsSQL, "WHERE f.indicator IN ("+strings.Join(marks, ",")+")"), args
+	return fmt.Sprintf(factsSQL, "AND f.indicator IN ("+strings.Join(marks, ",")+")"), args
 }
 
 func (c *Cube) loadFacts(ctx context.Context, db *sql.DB) error {
@@ -229,8 +239,12 @@ func (c *Cube) loadFacts(ctx context.Context, db *sql.DB) error {
 		k := sliceKey{f.Indicator, f.COG, f.Level, f.Public, f.Vintage}
 		c.one[factKey{k, f.Code}] = i
 		if i+1 == len(c.facts) || sliceKeyOf(c.facts[i+1]) != k {
-			c.slices[k] = [2]int{start, i + 1}
-			vk := vintageKey{f.Indicator, f.COG, f.Public}
+			end := i + 1
+			if f.Code == SummaryQPV && f.Level == value.LevelQPV {
+				end = i // ensemble des QPV: no territory of the level (see Summary)
+			}
+			c.slices[k] = [2]int{start, end}
+			vk := vintageKey{f.Indicator, f.COG, f.Level, f.Public}
 			if !slices.Contains(c.vintages[vk], f.Vintage) {
 				c.vintages[vk] = append(c.vintages[vk], f.Vintage)
 			}
@@ -311,4 +325,55 @@ func stringColumn(a arrow.Array) (func(int) string, error) {
 		return s.Value, nil
 	}
 	return nil, fmt.Errorf("%s, want a string type", a.DataType())
+}
+
+// linkSubLevels gives each QPV its communes (the publisher's LIB_COM,
+// checked against the COG at ingest) and each IRIS its commune (the first
+// five characters of its code), with the EPCI, département and région of
+// the first one.
+func (c *Cube) linkSubLevels(ctx context.Context, db *sql.DB) error {
+	links := map[[2]any][]string{} // (cog, qpv) -> communes
+	var n int
+	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM information_schema.tables WHERE table_name = 'qpv_commune_list'`).Scan(&n); err != nil || n == 0 {
+		return err // a store built without the QPV list (frame alone)
+	}
+	rows, err := db.QueryContext(ctx, `SELECT cog, qpv, commune FROM qpv_commune_list ORDER BY cog, qpv, commune`)
+	if err != nil {
+		return fmt.Errorf("cube: QPV communes: %w", err)
+	}
+	for rows.Next() {
+		var cog int
+		var qpv, commune string
+		if err := rows.Scan(&cog, &qpv, &commune); err != nil {
+			rows.Close()
+			return err
+		}
+		k := [2]any{cog, qpv}
+		links[k] = append(links[k], commune)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for cog, terr := range c.terr {
+		for k, t := range terr {
+			switch t.Level {
+			case value.LevelQPV:
+				t.Communes = links[[2]any{cog, t.Code}]
+			case value.LevelIRIS:
+				if len(t.Code) == 9 {
+					t.Communes = []string{t.Code[:5]}
+				}
+			default:
+				continue
+			}
+			if len(t.Communes) > 0 {
+				if m, ok := terr["commune|"+t.Communes[0]]; ok {
+					t.EPCI, t.Departement, t.Region = m.EPCI, m.Departement, m.Region
+				}
+			}
+			terr[k] = t
+		}
+	}
+	return nil
 }

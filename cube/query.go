@@ -26,8 +26,9 @@ var (
 )
 
 // resolve checks an indicator and fills the default public and the latest
-// vintage available on the cube's COG.
-func (c *Cube) resolve(indicator, public, vintage string) (Indicator, string, string, error) {
+// vintage with facts at that level on the cube's COG (a QPV file year is
+// never the default of a commune query).
+func (c *Cube) resolve(indicator string, level value.Level, public, vintage string) (Indicator, string, string, error) {
 	ind, ok := c.cat.Indicator(indicator)
 	if !ok {
 		return ind, "", "", fmt.Errorf("indicateur %q %w (voir obs indicators)", indicator, ErrUnknown)
@@ -41,9 +42,9 @@ func (c *Cube) resolve(indicator, public, vintage string) (Indicator, string, st
 	if _, ok := ind.Expr(public); !ok {
 		return ind, "", "", fmt.Errorf("public %q %w pour %s (publics\u00a0: %s)", public, ErrUnknown, ind.ID, strings.Join(ind.PublicIDs(), ", "))
 	}
-	vs := c.vintages[vintageKey{ind.ID, c.cog, public}]
+	vs := c.vintages[vintageKey{ind.ID, c.cog, level, public}]
 	if len(vs) == 0 {
-		return ind, public, "", c.noData(ind, public)
+		return ind, public, "", c.noData(ind, level, public)
 	}
 	if vintage == "" {
 		return ind, public, vs[len(vs)-1], nil
@@ -55,16 +56,16 @@ func (c *Cube) resolve(indicator, public, vintage string) (Indicator, string, st
 }
 
 // noData explains why an indicator has no fact on the cube's COG.
-func (c *Cube) noData(ind Indicator, public string) error {
+func (c *Cube) noData(ind Indicator, level value.Level, public string) error {
 	for _, other := range c.cogs {
-		if other != c.cog && len(c.vintages[vintageKey{ind.ID, other, public}]) > 0 {
+		if other != c.cog && len(c.vintages[vintageKey{ind.ID, other, level, public}]) > 0 {
 			return fmt.Errorf("%s (public %s)\u00a0: %w sur le COG %d\u00a0; disponible sur le COG %d (--cog %d)", ind.ID, public, ErrNoData, c.cog, other, other)
 		}
 	}
 	if ind.Status == ToIntegrate {
 		return fmt.Errorf("%s (public %s)\u00a0: %w — source à intégrer\u00a0: %s", ind.ID, public, ErrNoData, ind.Source)
 	}
-	return fmt.Errorf("%s (public %s)\u00a0: %w — source\u00a0: %s", ind.ID, public, ErrNoData, ind.Source)
+	return fmt.Errorf("%s (public %s)\u00a0: %w au niveau %s — source\u00a0: %s", ind.ID, public, ErrNoData, level, ind.Source)
 }
 
 // Values returns the facts of an indicator for every territory of a level,
@@ -74,10 +75,10 @@ func (c *Cube) Values(ctx context.Context, indicator string, level value.Level, 
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	if !slices.Contains(Levels, level) {
-		return nil, fmt.Errorf("niveau %q %w (niveaux\u00a0: %s)", level, ErrUnknown, value.JoinLevels(Levels, ", "))
+	if !slices.Contains(value.Levels, level) {
+		return nil, fmt.Errorf("niveau %q %w (niveaux\u00a0: %s)", level, ErrUnknown, value.JoinLevels(value.Levels, ", "))
 	}
-	ind, public, vintage, err := c.resolve(indicator, public, vintage)
+	ind, public, vintage, err := c.resolve(indicator, level, public, vintage)
 	if err != nil {
 		return nil, err
 	}
@@ -92,7 +93,7 @@ func (c *Cube) Values(ctx context.Context, indicator string, level value.Level, 
 // across levels in Bretagne; the finest level wins otherwise.
 func (c *Cube) Territory(code string) (Territory, error) {
 	levels := c.byCode[c.cog][code]
-	for _, l := range Levels {
+	for _, l := range value.Levels {
 		if slices.Contains(levels, l) {
 			return c.terr[c.cog][string(l)+"|"+code], nil
 		}
@@ -130,7 +131,8 @@ func (t Territory) Within(parent Territory) bool {
 }
 
 // Chain returns a territory followed by its EPCI, département, région and
-// France.
+// France; a QPV or IRIS by its commune(s) and their EPCI, and a QPV then
+// by the ensemble des QPV (the publisher's summary row).
 func (c *Cube) Chain(t Territory) []Territory {
 	out := []Territory{t}
 	add := func(level value.Level, code string) {
@@ -150,6 +152,15 @@ func (c *Cube) Chain(t Territory) []Territory {
 		add(value.LevelRegion, t.Region)
 	case value.LevelDepartement:
 		add(value.LevelRegion, t.Region)
+	case value.LevelQPV, value.LevelIRIS:
+		for _, m := range t.Communes {
+			add(value.LevelCommune, m)
+		}
+		add(value.LevelEPCI, t.EPCI)
+		if t.Level == value.LevelQPV {
+			out = append(out, Territory{Level: value.LevelQPV, Code: SummaryQPV, Name: SummaryQPVName, COG: c.cog})
+		}
+		return out
 	}
 	if t.Level != value.LevelFrance {
 		add(value.LevelFrance, "FR")
@@ -183,7 +194,7 @@ func (c *Cube) Compare(ctx context.Context, code string) ([]Comparison, error) {
 	out := make([]Comparison, 0, len(c.cat.Indicators))
 	for _, ind := range c.cat.Indicators {
 		cmp := Comparison{Indicator: ind, Public: ind.DefaultPublic(), Facts: make([]Fact, len(chain))}
-		_, _, vintage, rerr := c.resolve(ind.ID, cmp.Public, "")
+		_, _, vintage, rerr := c.resolve(ind.ID, t.Level, cmp.Public, "")
 		cmp.Vintage = vintage
 		for i, p := range chain {
 			if rerr == nil {
@@ -192,9 +203,23 @@ func (c *Cube) Compare(ctx context.Context, code string) ([]Comparison, error) {
 					continue
 				}
 			}
+			if i > 0 && isSubLevel(t.Level) {
+				// The commune, the EPCI and the ensemble des QPV of a
+				// quartier have vintages of their own: their latest with
+				// a value, which the fact carries.
+				if f, ok := c.latestWithValue(ind.ID, p, cmp.Public); ok {
+					cmp.Facts[i] = f
+					continue
+				}
+			}
 			reason := "aucune donnée"
 			if rerr != nil {
 				reason = rerr.Error()
+			} else if i > 0 && isSubLevel(t.Level) && p.Code != SummaryQPV {
+				reason = "aucune valeur chargée pour les " + p.Level.Plural()
+				if ind.Status == ToIntegrate {
+					reason += " — source à intégrer\u00a0: " + ind.Source
+				}
 			}
 			cmp.Facts[i] = Fact{Indicator: ind.ID, Level: p.Level, Code: p.Code, Name: p.Name, Public: cmp.Public, Vintage: vintage, COG: c.cog,
 				Value: nan, Numerator: nan, Denominator: nan, Status: value.StatusMissing, Reason: reason, Source: ind.Source, Unit: ind.Unit, CrossBorder: p.CrossBorder}
@@ -257,15 +282,18 @@ func (c *Cube) Series(ctx context.Context, indicator, code, public string) ([]Fa
 		return nil, err
 	}
 	t, err := c.Territory(code)
+	if code == SummaryQPV {
+		t, err = Territory{Level: value.LevelQPV, Code: SummaryQPV, Name: SummaryQPVName, COG: c.cog}, nil
+	}
 	if err != nil {
 		return nil, err
 	}
-	ind, public, _, err := c.resolve(indicator, public, "")
+	ind, public, _, err := c.resolve(indicator, t.Level, public, "")
 	if err != nil {
 		return nil, err
 	}
 	var out []Fact
-	for _, v := range c.vintages[vintageKey{ind.ID, c.cog, public}] {
+	for _, v := range c.vintages[vintageKey{ind.ID, c.cog, t.Level, public}] {
 		if j, ok := c.one[factKey{sliceKey{ind.ID, c.cog, t.Level, public, v}, t.Code}]; ok {
 			out = append(out, c.facts[j])
 		}
@@ -279,4 +307,25 @@ func (c *Cube) Decimals(indicator string) int {
 		return ind.Decimals
 	}
 	return 1
+}
+
+// latestWithValue is the fact of territory p at the latest vintage where
+// it has a value, else at its latest vintage.
+func (c *Cube) latestWithValue(indicator string, p Territory, public string) (Fact, bool) {
+	vs := c.vintages[vintageKey{indicator, c.cog, p.Level, public}]
+	var last Fact
+	found := false
+	for k := len(vs) - 1; k >= 0; k-- {
+		j, ok := c.one[factKey{sliceKey{indicator, c.cog, p.Level, public, vs[k]}, p.Code}]
+		if !ok {
+			continue
+		}
+		if c.facts[j].HasValue() {
+			return c.facts[j], true
+		}
+		if !found {
+			last, found = c.facts[j], true
+		}
+	}
+	return last, found
 }

@@ -75,7 +75,9 @@ func TestRankAndSeries(t *testing.T) {
 }
 
 // TestCatalogueVariables: every indicator said available reads variables
-// that data/tables.json produces; the required ids and themes exist.
+// that a required table of data/tables.json produces, or an optional one
+// whose file is in the staged data (the QPV and IRIS files); the required
+// ids and themes exist.
 func TestCatalogueVariables(t *testing.T) {
 	cat, err := cube.LoadCatalogue()
 	if err != nil {
@@ -99,7 +101,7 @@ func TestCatalogueVariables(t *testing.T) {
 	}
 	for _, ind := range cat.Indicators {
 		pe, _ := ind.Expr(ind.DefaultPublic())
-		for _, e := range []string{pe.Value, pe.Numerator, pe.Denominator} {
+		for _, e := range []string{pe.Value, pe.Numerator, pe.Denominator, pe.Rate} {
 			if e == "" {
 				continue
 			}

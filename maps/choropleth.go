@@ -50,6 +50,11 @@ type ChoroplethSpec struct {
 	Source, Vintage, GeoVintage string
 	// Width and Height of the SVG in pixels (defaults 1000 × 700).
 	Width, Height int
+	// Unmapped are territories of the level without a perimeter here (the
+	// 26 Breton QPV without contour): never drawn, but listed at the end
+	// of the companion table as « hors carte (sans périmètre) », so that
+	// none is silently dropped. The caller says so in the subtitle.
+	Unmapped []Area
 }
 
 // styledArea is an area with its fill, checked and ready to draw.

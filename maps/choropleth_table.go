@@ -43,6 +43,15 @@ func WriteTableCSV(w io.Writer, spec ChoroplethSpec) error {
 			return fmt.Errorf("maps: table CSV, area %d (%s): %w", a.index, a.Code, err)
 		}
 	}
+	for _, a := range spec.Unmapped {
+		v := ""
+		if a.Status.HasValue() {
+			v = frnum.Plain(a.Value, -1)
+		}
+		if err := cw.Write([]string{a.Code, a.Name, v, a.Status.Label(), UnmappedClass}); err != nil {
+			return fmt.Errorf("maps: table CSV, unmapped %s: %w", a.Code, err)
+		}
+	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {
 		return fmt.Errorf("maps: table CSV: %w", err)
@@ -60,6 +69,10 @@ var tableHTML = template.Must(template.New("table").Parse(`<table class="obs-map
 <tfoot><tr><td colspan="5">{{.Source}}</td></tr></tfoot>
 </table>
 `))
+
+// UnmappedClass is the class cell of a territory listed without being
+// drawn (ChoroplethSpec.Unmapped).
+const UnmappedClass = "hors carte (sans périmètre)"
 
 // tableRow is one row of the HTML table.
 type tableRow struct {
@@ -86,6 +99,10 @@ func WriteTableHTML(w io.Writer, spec ChoroplethSpec) error {
 			r.Class = lg.Entries[a.class].Label
 		}
 		data.Rows = append(data.Rows, r)
+	}
+	for _, a := range spec.Unmapped {
+		data.Rows = append(data.Rows, tableRow{Code: a.Code, Name: a.Name, Status: string(a.Status), StatusLabel: a.Status.Label(),
+			Value: value.Text(value.FormTable, a.Value, a.Status, spec.Unit, spec.Decimals), Class: UnmappedClass})
 	}
 	if err := tableHTML.Execute(w, data); err != nil {
 		return fmt.Errorf("maps: table HTML: %w", err)

@@ -26,8 +26,8 @@ func Build(ctx context.Context, a *atlas.Atlas, code string) (*Sheet, error) {
 	if err != nil {
 		return nil, fmt.Errorf("fiche %s : %w", code, err)
 	}
-	if t.Level == value.LevelFrance {
-		return nil, fmt.Errorf("fiche %s : niveau %s %w (commune, EPCI, département ou région)", code, t.Level, cube.ErrUnknown)
+	if t.Level == value.LevelFrance || t.Level == value.LevelIRIS {
+		return nil, fmt.Errorf("fiche %s : niveau %s %w (commune, EPCI, département, région ou QPV)", code, t.Level, cube.ErrUnknown)
 	}
 	cmps, err := a.Cube.Compare(ctx, code)
 	if err != nil {
@@ -40,6 +40,9 @@ func Build(ctx context.Context, a *atlas.Atlas, code string) (*Sheet, error) {
 	s := &Sheet{Code: t.Code, Name: t.Name, Level: t.Level, LevelLabel: value.Level(t.Level).Label(), COG: a.Cube.COG(),
 		CrossBorder: t.CrossBorder, Generated: time.Now()}
 	s.Context = b.contextText()
+	if t.Level == "qpv" {
+		s.Context = b.qpvContext()
+	}
 	b.columns(cmps, s)
 	s.Headlines, err = b.headlines()
 	if err != nil {
@@ -48,8 +51,21 @@ func Build(ctx context.Context, a *atlas.Atlas, code string) (*Sheet, error) {
 	if s.Themes, err = b.themes(); err != nil {
 		return nil, err
 	}
+	if t.Level == "qpv" {
+		if err := b.qpvMaps(s); err != nil {
+			return nil, fmt.Errorf("fiche %s (%s), cartes : %w", t.Code, t.Name, err)
+		}
+		if s.Charts, err = b.qpvCharts(); err != nil {
+			return nil, fmt.Errorf("fiche %s (%s), graphiques : %w", t.Code, t.Name, err)
+		}
+		s.Footnotes = b.notes.list
+		return s, nil
+	}
 	if err := b.maps(s); err != nil {
 		return nil, fmt.Errorf("fiche %s (%s), cartes : %w", t.Code, t.Name, err)
+	}
+	if s.Quartiers, err = b.quartiers(); err != nil {
+		return nil, fmt.Errorf("fiche %s (%s), quartiers : %w", t.Code, t.Name, err)
 	}
 	if s.Charts, err = b.charts(); err != nil {
 		return nil, fmt.Errorf("fiche %s (%s), graphiques : %w", t.Code, t.Name, err)
@@ -144,6 +160,12 @@ func (b *builder) themes() ([]Theme, error) {
 			if !ok {
 				return nil, fmt.Errorf("fiche %s : indicateur %s absent de la comparaison", b.t.Code, ind.ID)
 			}
+			if c.Vintage == "" && b.t.Level == "qpv" {
+				continue // not published for the QPV: the QPV files are the only source
+			}
+			if c.Vintage == "" && ind.Status == cube.Available && b.a.Cube.HasFacts(ind.ID, "qpv") {
+				continue // published for the QPV only: in the QPV sheets
+			}
 			if c.Vintage == "" && ind.Status == cube.ToIntegrate {
 				th.Pending = append(th.Pending, Pending{Label: fr(ind.Label), Source: fr(ind.Source)})
 				continue
@@ -174,7 +196,11 @@ func (b *builder) row(c cube.Comparison) (Row, error) {
 	r.Ref = b.notes.source(first)
 	for _, j := range b.cols {
 		f := c.Facts[j]
-		r.Cells = append(r.Cells, Cell{Text: fr(valueText(f, ind.Unit, ind.Decimals)), Status: f.Status, Ref: b.notes.reason(f)})
+		text := valueText(f, ind.Unit, ind.Decimals)
+		if f.HasValue() && f.Vintage != c.Vintage {
+			text += " (" + f.Vintage + ")" // a QPV's commune and EPCI, at their own vintage
+		}
+		r.Cells = append(r.Cells, Cell{Text: fr(text), Status: f.Status, Ref: b.notes.reason(f)})
 	}
 	var err error
 	r.Evolution, r.EvolPeriod, r.EvolRef, err = b.evolution(c)

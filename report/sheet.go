@@ -16,7 +16,7 @@ import (
 // Sheet is everything a fact sheet shows, already formatted in French.
 type Sheet struct {
 	Code, Name  string
-	Level       value.Level // commune | epci | departement | region
+	Level       value.Level // commune | epci | departement | region | qpv
 	LevelLabel  string      // "Commune", "Intercommunalité (EPCI)"…
 	Context     string      // "Ille-et-Vilaine, Rennes Métropole" …
 	COG         int
@@ -30,6 +30,7 @@ type Sheet struct {
 	MapSVG      template.HTML // choropleth of the surroundings
 	MapCaption  string
 	Charts      []Chart
+	Quartiers   *Quartiers // the IRIS of a commune or EPCI, nil when it has none
 	Footnotes   []Footnote
 }
 

@@ -27,7 +27,7 @@ func runChart(ctx context.Context, args []string, stdout io.Writer) error {
 	var out string
 	fs.StringVar(&r.Kind, "kind", "ranking", "chart: "+strings.Join(atlas.ChartKinds, "|"))
 	fs.StringVar(&r.Indicator, "indicator", "", "indicator id (see obs indicators)")
-	fs.StringVar(&r.Level, "level", "epci", "level of a ranking: commune|epci|departement")
+	fs.StringVar(&r.Level, "level", "epci", "level of a ranking: commune|epci|departement|qpv|iris")
 	fs.StringVar(&r.Territory, "territory", "", "territory code (reference and series charts; highlighted in a ranking)")
 	fs.StringVar(&r.Public, "public", "", "public (default: the indicator's)")
 	fs.StringVar(&r.Vintage, "vintage", "", "data vintage (default: the latest)")

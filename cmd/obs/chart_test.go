@@ -18,6 +18,7 @@ func TestChartCommand(t *testing.T) {
 		{[]string{"--kind", "reference", "--indicator", "taux_pauvrete", "--territory", "243500139", "--out", "p.svg"}, []string{"<svg", "n.d."}},
 		{[]string{"--kind", "series", "--indicator", "population", "--territory", "35238", "--out", "s.svg"}, []string{"<svg", "2011", "2022"}},
 		{[]string{"--kind", "ranking", "--indicator", "taux_chomage_15_64", "--out", "r.html"}, []string{"setOption", "echarts"}},
+		{[]string{"--kind", "ranking", "--indicator", "taux_pauvrete", "--level", "qpv", "--territory", "QP035004", "--out", "q.svg"}, []string{"<svg", "Maurepas", "49,8", "Bois Du Château", "La Découverte"}},
 		{[]string{"--kind", "ages", "--indicator", "population", "--territory", "243500139", "--out", "a.svg"}, []string{"<svg", "0 à 14 ans", "90 ans ou plus"}},
 	}
 	for _, tc := range tests {

@@ -26,9 +26,9 @@ func init() {
 
 // mapFlags are the flags of obs map (and, in part, obs chart).
 type mapFlags struct {
-	indicator, level, public, vintage, method, breaks, palette, highlight, out string
-	classes, width                                                             int
-	qpv                                                                        bool
+	indicator, level, territory, public, vintage, method, breaks, palette, highlight, out string
+	classes, width                                                                        int
+	qpv                                                                                   bool
 }
 
 func runMap(ctx context.Context, args []string, stdout io.Writer) error {
@@ -36,6 +36,7 @@ func runMap(ctx context.Context, args []string, stdout io.Writer) error {
 	var f mapFlags
 	fs.StringVar(&f.indicator, "indicator", "", "indicator id (see obs indicators)")
 	fs.StringVar(&f.level, "level", string(value.LevelCommune), "level: "+value.JoinLevels(atlas.MapLevels, "|"))
+	fs.StringVar(&f.territory, "territory", "", "commune or EPCI code: draw only its territories (e.g. --level iris --territory 243500139)")
 	fs.StringVar(&f.public, "public", "", "public (default: the indicator's, ensemble)")
 	fs.StringVar(&f.vintage, "vintage", "", "data vintage (default: the latest)")
 	fs.StringVar(&f.method, "method", "jenks", "classification: jenks|quantile|equal|q6|sd|geom|headtail|manual")
@@ -103,7 +104,7 @@ func runMap(ctx context.Context, args []string, stdout io.Writer) error {
 // the service take the same syntax within the same bounds.
 func (f mapFlags) request() (atlas.Request, error) {
 	q := url.Values{}
-	for k, v := range map[string]string{"level": f.level, "public": f.public, "vintage": f.vintage, "method": f.method,
+	for k, v := range map[string]string{"level": f.level, "territory": f.territory, "public": f.public, "vintage": f.vintage, "method": f.method,
 		"breaks": f.breaks, "palette": f.palette, "highlight": f.highlight} {
 		if v != "" {
 			q.Set(k, v)

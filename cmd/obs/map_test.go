@@ -64,6 +64,28 @@ func TestMapCommand(t *testing.T) {
 				t.Errorf("CSV of 4 départements: %q", b)
 			}
 		}},
+		{"qpv: 6 drawn, 26 said", []string{"--indicator", "taux_pauvrete", "--level", "qpv", "--out", "q.svg"}, func(t *testing.T, b []byte) {
+			if n := len(regexp.MustCompile(`<path[^>]*data-code="QP\d{6}"`).FindAll(b, -1)); n != 6 {
+				t.Errorf("%d QPV paths, want the 6 with a perimeter", n)
+			}
+			if !strings.Contains(string(b), "26 sans périmètre ici") {
+				t.Error("the map does not say that 26 QPV have no perimeter")
+			}
+		}},
+		{"qpv table lists all 32", []string{"--indicator", "taux_pauvrete", "--level", "qpv", "--out", "q.csv"}, func(t *testing.T, b []byte) {
+			if n, u := strings.Count(string(b), "\r\n")-1, strings.Count(string(b), "hors carte (sans périmètre)"); n != 32 || u != 26 {
+				t.Errorf("%d rows, %d unmapped: want 32 and 26", n, u)
+			}
+		}},
+		{"iris of Rennes Métropole", []string{"--indicator", "taux_pauvrete", "--level", "iris", "--territory", "243500139", "--out", "i.svg"}, func(t *testing.T, b []byte) {
+			codes := regexp.MustCompile(`<path[^>]*data-code="(\d{9})"`).FindAllSubmatch(b, -1)
+			if len(codes) != 172 {
+				t.Errorf("%d IRIS paths, want the 172 of Rennes Métropole", len(codes))
+			}
+			if !strings.Contains(string(b), "Filosofi") || !strings.Contains(string(b), "Rennes Métropole") {
+				t.Error("IRIS map lacks its source or territory")
+			}
+		}},
 		{"french breaks csv", []string{"--indicator", "taux_chomage_15_64", "--level", "departement", "--method", "manual", "--breaks", "5;8;10,5;12", "--out", "f.csv"}, func(t *testing.T, b []byte) {
 			if !strings.HasPrefix(string(b), "\ufeff") || strings.Count(string(b), "\n") != 5 {
 				t.Errorf("CSV of 4 départements: %q", b)
@@ -104,6 +126,8 @@ func TestMapErrors(t *testing.T) {
 		{[]string{"--indicator", "population", "--method", "manual", "--breaks", "5,x", "--out", out}, "borne invalide « x »"},
 		{[]string{"--indicator", "population", "--method", "manual", "--breaks", "12,5", "--out", out}, "croître strictement"},
 		{[]string{"--indicator", "population", "--highlight", "abc", "--out", out}, "code de territoire malformé"},
+		{[]string{"--indicator", "taux_pauvrete", "--level", "iris", "--territory", "35", "--out", out}, "une commune ou un EPCI"},
+		{[]string{"--indicator", "taux_pauvrete", "--level", "iris", "--territory", "29019", "--out", out}, "aucun territoire de ce niveau"},
 	}
 	for _, tc := range tests {
 		_, err := runCLI(t, append([]string{"map", "--db", db}, tc.args...)...)

@@ -26,6 +26,7 @@ func TestQueryGolden(t *testing.T) {
 		{"query/population-region.json", []string{"--indicator", "population", "--level", "region", "--format", "json"}},
 		{"query/population-75-plus-departements.table", []string{"--indicator", "population", "--public", "age_75_plus", "--level", "departement"}},
 		{"query/pauvrete-epci-of-rennes.csv", []string{"--indicator", "taux_pauvrete", "--level", "epci", "--territory", "35238", "--format", "csv"}},
+		{"query/pauvrete-qpv.csv", []string{"--indicator", "taux_pauvrete", "--level", "qpv", "--format", "csv"}},
 		{"query/menages-fiscaux-cog2024-dep.csv", []string{"--indicator", "menages_fiscaux", "--level", "departement", "--cog", "2024", "--format", "csv"}},
 	}
 	for _, tc := range tests {

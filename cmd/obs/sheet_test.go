@@ -21,7 +21,8 @@ func TestSheetCommand(t *testing.T) {
 		want            []string
 	}{
 		{"epci", "243500139", "rennes-metropole.html", []string{"<h1>Rennes Métropole</h1>", "Intercommunalité (EPCI)", "Population et ménages", "Par public"}},
-		{"commune", "35238", "rennes.htm", []string{"<h1>Rennes</h1>", "<th>Rennes Métropole</th>"}},
+		{"commune", "35238", "rennes.htm", []string{"<h1>Rennes</h1>", "<th>Rennes Métropole</th>", "<h2>Quartiers (IRIS)</h2>", "Les Mottais", "Brno"}},
+		{"qpv", "QP035004", "maurepas.html", []string{"<h1>Maurepas</h1>", "Quartier prioritaire (QPV)", "<th>Rennes</th>", "<th>Rennes Métropole</th>", "<th>Ensemble des QPV</th>", "données publiées en 2022"}},
 		{"region", "53", "bretagne.html", []string{"<h1>Bretagne</h1>", "Région"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -70,16 +71,18 @@ func TestSheetCommandPDF(t *testing.T) {
 		t.Skip("chromium not found")
 	}
 	db := testStore(t)
-	out := filepath.Join(t.TempDir(), "ille-et-vilaine.pdf")
-	if _, err := runCLI(t, "sheet", "--db", db, "--territory", "35", "--out", out); err != nil {
-		t.Fatal(err)
-	}
-	b, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.HasPrefix(string(b), "%PDF-") || len(b) < 50_000 {
-		t.Errorf("ille-et-vilaine.pdf: %d bytes, not a full PDF sheet", len(b))
+	for _, code := range []string{"35", "QP035004"} {
+		out := filepath.Join(t.TempDir(), code+".pdf")
+		if _, err := runCLI(t, "sheet", "--db", db, "--territory", code, "--out", out); err != nil {
+			t.Fatal(err)
+		}
+		b, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(string(b), "%PDF-") || len(b) < 50_000 {
+			t.Errorf("%s.pdf: %d bytes, not a full PDF sheet", code, len(b))
+		}
 	}
 }
 
