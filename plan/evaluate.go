@@ -146,9 +146,13 @@ func evaluateRow(ctx context.Context, c *cube.Cube, r Row) (Result, error) {
 }
 
 // Breakdown evaluates one row for every territory of a level where the
-// indicator exists. The baseline comes from the cube for each territory.
-// A target of a count is transposed as the same relative change from
-// each territory's baseline; a target of a rate applies as it is.
+// indicator exists. The baseline comes from the cube for each territory,
+// and the target is transposed as the same relative change from each
+// territory's baseline (the plan's required annual rate, asked of every
+// territory): an absolute regional target would be wrongly reached or
+// contrary for territories above or below the region. Without a
+// positive baseline (the row's or the territory's), the territory is
+// assessed without a target.
 func Breakdown(ctx context.Context, c *cube.Cube, r Row, level value.Level) ([]Result, error) {
 	whole, err := evaluateRow(ctx, c, r)
 	if err != nil {
@@ -157,10 +161,7 @@ func Breakdown(ctx context.Context, c *cube.Cube, r Row, level value.Level) ([]R
 	var out []Result
 	for _, t := range c.Territories(level) {
 		tr := r
-		tr.Territory, tr.BaseValue = t.Code, math.NaN()
-		if r.HasTarget() && whole.Unit == value.UnitCount {
-			tr.TargetValue = math.NaN()
-		}
+		tr.Territory, tr.BaseValue, tr.TargetValue = t.Code, math.NaN(), math.NaN()
 		res, err := evaluateRow(ctx, c, tr)
 		if err != nil {
 			return nil, err
@@ -168,7 +169,7 @@ func Breakdown(ctx context.Context, c *cube.Cube, r Row, level value.Level) ([]R
 		if len(res.Series) == 0 {
 			continue
 		}
-		if r.HasTarget() && whole.Unit == value.UnitCount && whole.Base.Value > 0 && res.Base.Value > 0 && !math.IsNaN(res.Current.Value) {
+		if r.HasTarget() && whole.Base.Value > 0 && res.Base.Value > 0 && res.Status != NotAssessed {
 			res.Target = Point{r.TargetYear, res.Base.Value * r.TargetValue / whole.Base.Value}
 			res.Progress = Assess(Input{Direction: r.Direction, Base: res.Base, Current: res.Current, Target: res.Target})
 		}

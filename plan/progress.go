@@ -6,6 +6,8 @@ package plan
 import (
 	"fmt"
 	"math"
+
+	"github.com/region-bretagne/obs/frnum"
 )
 
 // Status is the progress status of a plan row (its own vocabulary, not a
@@ -122,7 +124,7 @@ func Assess(in Input) Progress {
 	}
 	gap := in.Target.Value - in.Base.Value
 	if d*gap < 0 {
-		return na(fmt.Sprintf("cible contraire au sens «\u00a0%s\u00a0» (référence %g, cible %g)", in.Direction, in.Base.Value, in.Target.Value))
+		return na(fmt.Sprintf("cible contraire au sens «\u00a0%s\u00a0» (référence %s, cible %s)", in.Direction, frnum.Number(in.Base.Value, 2), frnum.Number(in.Target.Value, 2)))
 	}
 	reached := d*(in.Current.Value-in.Target.Value) >= 0
 	if gap == 0 {
