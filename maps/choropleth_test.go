@@ -21,6 +21,7 @@ import (
 
 	"github.com/paulmach/orb"
 
+	"github.com/region-bretagne/obs/tooltest"
 	"github.com/region-bretagne/obs/value"
 )
 
@@ -393,7 +394,7 @@ func TestChoroplethErrors(t *testing.T) {
 }
 
 func TestRenderPNG(t *testing.T) {
-	needTool(t, "rsvg-convert", "librsvg2-bin")
+	tooltest.Need(t, "rsvg-convert", "librsvg2-bin")
 	svg, err := ChoroplethSVG(context.Background(), fixtureSpec(t))
 	if err != nil {
 		t.Fatal(err)

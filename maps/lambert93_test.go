@@ -15,6 +15,7 @@ import (
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/project"
+	"github.com/region-bretagne/obs/tooltest"
 )
 
 // bretonPoints are WGS84 lon/lat points across Bretagne and its corners.
@@ -49,7 +50,7 @@ var bretonPoints = []struct {
 }
 
 func TestLambert93MatchesPROJ(t *testing.T) {
-	cs2cs := needTool(t, "cs2cs", "proj-bin")
+	cs2cs := tooltest.Need(t, "cs2cs", "proj-bin")
 	var in bytes.Buffer
 	for _, p := range bretonPoints {
 		// EPSG:4326 has latitude first in PROJ's authority axis order.

@@ -4,6 +4,7 @@
 package maps
 
 import (
+	"github.com/region-bretagne/obs/tooltest"
 	"os"
 	"os/exec"
 	"strings"
@@ -69,7 +70,7 @@ func TestPaletteByName(t *testing.T) {
 // RColorBrewer::brewer.pal (the table is generated from it, so this guards
 // hand edits). Missing R or RColorBrewer fails in CI and skips locally.
 func TestPalettesMatchRColorBrewer(t *testing.T) {
-	rscript := needTool(t, "Rscript", "r-base-core")
+	rscript := tooltest.Need(t, "Rscript", "r-base-core")
 	script := `if (!requireNamespace("RColorBrewer", quietly = TRUE)) quit(status = 3)
 library(RColorBrewer)
 info <- brewer.pal.info[brewer.pal.info$category %in% c("seq", "div"), ]

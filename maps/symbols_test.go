@@ -18,6 +18,7 @@ import (
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/planar"
 
+	"github.com/region-bretagne/obs/tooltest"
 	"github.com/region-bretagne/obs/value"
 )
 
@@ -378,7 +379,7 @@ func TestSymbolErrors(t *testing.T) {
 }
 
 func TestSymbolPNG(t *testing.T) {
-	needTool(t, "rsvg-convert", "librsvg2-bin")
+	tooltest.Need(t, "rsvg-convert", "librsvg2-bin")
 	svg, err := SymbolSVG(context.Background(), symbolFixture())
 	if err != nil {
 		t.Fatal(err)
