@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/region-bretagne/obs/classify"
 	"github.com/region-bretagne/obs/maps"
 	"github.com/region-bretagne/obs/value"
 )
@@ -63,7 +64,7 @@ func CheckCode(code string) error {
 //   - width, height: 200 to 4000 pixels; a width alone keeps the 10:7
 //     proportion of the default map.
 func ParseMapRequest(indicator string, q url.Values) (Request, error) {
-	r := Request{Indicator: indicator, Level: "commune", Method: string(maps.Jenks), Classes: 5}
+	r := Request{Indicator: indicator, Level: "commune", Method: string(classify.Jenks), Classes: 5}
 	if indicator == "" {
 		return r, badf("paramètre indicator manquant (voir /api/indicators)", "missing indicator parameter (see /api/indicators)")
 	}
@@ -98,7 +99,7 @@ func ParseMapRequest(indicator string, q url.Values) (Request, error) {
 		*p.dst = v
 	}
 	if v := get("method"); v != "" {
-		m, err := maps.ParseMethod(v)
+		m, err := classify.ParseMethod(v)
 		if err != nil {
 			return r, badf("méthode de classification inconnue « %s »", "unknown classification method %q", v)
 		}
@@ -119,7 +120,7 @@ func ParseMapRequest(indicator string, q url.Values) (Request, error) {
 		if err != nil {
 			return r, err
 		}
-		if r.Method == string(maps.Manual) {
+		if r.Method == string(classify.Manual) {
 			r.Breaks = b
 		}
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/paulmach/orb"
 
+	"github.com/region-bretagne/obs/classify"
 	"github.com/region-bretagne/obs/value"
 )
 
@@ -33,7 +34,7 @@ type ChoroplethSpec struct {
 	Areas    []Area
 	// Breaks classify the values; build them with Classify on the values
 	// of the ok, floored and estimated areas.
-	Breaks Breaks
+	Breaks classify.Breaks
 	// Palette is a ColorBrewer name ("" for DefaultPalette).
 	Palette string
 	// PaletteCenter, when set with a diverging palette, centres it on this

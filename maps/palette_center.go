@@ -5,6 +5,7 @@ package maps
 
 import (
 	"fmt"
+	"github.com/region-bretagne/obs/classify"
 	"math"
 )
 
@@ -28,7 +29,7 @@ func (p Palette) Center() (float64, bool) {
 
 // ClassColors returns one colour per class of b, lowest class first. It is
 // the only way fill and legend colours are chosen, so they always agree.
-func (p Palette) ClassColors(b Breaks) ([]string, error) {
+func (p Palette) ClassColors(b classify.Breaks) ([]string, error) {
 	n := b.Classes()
 	if n == 0 {
 		return nil, nil

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/paulmach/orb"
+	"github.com/region-bretagne/obs/classify"
 	"github.com/region-bretagne/obs/frnum"
 	"github.com/region-bretagne/obs/value"
 )
@@ -230,7 +231,7 @@ func description(spec ChoroplethSpec, lg Legend, n int) string {
 	fmt.Fprintf(&d, "Carte choroplèthe de %s territoires", frnum.Number(float64(n), 0))
 	if lg.Method != "" {
 		fmt.Fprintf(&d, ", classes par %s", lg.Method.Label())
-		if lg.Closure == ClosedRight {
+		if lg.Closure == classify.ClosedRight {
 			d.WriteString(" (intervalles fermés à droite)")
 		} else {
 			d.WriteString(" (intervalles fermés à gauche)")

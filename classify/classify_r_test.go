@@ -1,7 +1,7 @@
 // This file checks Classify against R's classInt::classIntervals on real
 // Breton commune vectors (INSEE comparateur de territoires).
 
-package maps
+package classify
 
 import (
 	"bufio"

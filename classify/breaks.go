@@ -1,7 +1,7 @@
 // This file defines Breaks, the class bounds shared by a map's fill and its
 // legend, and the rule that puts a value in a class.
 
-package maps
+package classify
 
 import (
 	"fmt"
@@ -53,8 +53,9 @@ func (b Breaks) Classes() int {
 	return len(b.Bounds) - 1
 }
 
-// closure returns the effective closure (ClosedLeft for the zero value).
-func (b Breaks) closure() Closure {
+// EffectiveClosure returns the closure in force: ClosedLeft for the zero
+// value.
+func (b Breaks) EffectiveClosure() Closure {
 	if b.Closure == ClosedRight {
 		return ClosedRight
 	}
@@ -70,7 +71,7 @@ func (b Breaks) Class(v float64) int {
 		return -1
 	}
 	var i int
-	if b.closure() == ClosedRight {
+	if b.EffectiveClosure() == ClosedRight {
 		// first class whose upper bound is >= v
 		i = sort.Search(n, func(i int) bool { return b.Bounds[i+1] >= v })
 	} else {
@@ -90,7 +91,7 @@ func (b Breaks) Interval(i int) (lo, hi float64, loClosed, hiClosed bool) {
 		return math.NaN(), math.NaN(), false, false
 	}
 	lo, hi = b.Bounds[i], b.Bounds[i+1]
-	if b.closure() == ClosedRight {
+	if b.EffectiveClosure() == ClosedRight {
 		return lo, hi, i == 0, true
 	}
 	return lo, hi, true, i == n-1

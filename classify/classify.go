@@ -1,7 +1,7 @@
 // This file is the entry point of classification: it checks the input and
 // dispatches to the method that computes the breaks.
 
-package maps
+package classify
 
 import (
 	"fmt"
