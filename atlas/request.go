@@ -14,7 +14,7 @@ import (
 	"strings"
 
 	"github.com/region-bretagne/obs/classify"
-	"github.com/region-bretagne/obs/maps"
+	"github.com/region-bretagne/obs/palette"
 	"github.com/region-bretagne/obs/value"
 )
 
@@ -125,7 +125,7 @@ func ParseMapRequest(indicator string, q url.Values) (Request, error) {
 		}
 	}
 	if v := get("palette"); v != "" {
-		p, err := maps.PaletteByName(v)
+		p, err := palette.ByName(v)
 		if err != nil {
 			return r, badf("palette inconnue « %s » (palettes ColorBrewer : YlOrRd, Blues, RdBu…, suffixe _r pour inverser)",
 				"unknown palette %q (ColorBrewer palettes: YlOrRd, Blues, RdBu…, suffix _r to reverse)", v)

@@ -115,22 +115,22 @@ func (b Breaks) Counts(values []float64) (counts []int, outside int) {
 // only a single class may have two equal bounds.
 func (b Breaks) Validate() error {
 	if len(b.Bounds) < 2 {
-		return fmt.Errorf("maps: breaks need at least 2 bounds, got %d", len(b.Bounds))
+		return fmt.Errorf("classify: breaks need at least 2 bounds, got %d", len(b.Bounds))
 	}
 	if b.Closure != "" && b.Closure != ClosedLeft && b.Closure != ClosedRight {
-		return fmt.Errorf("maps: unknown interval closure %q", b.Closure)
+		return fmt.Errorf("classify: unknown interval closure %q", b.Closure)
 	}
 	for i, v := range b.Bounds {
 		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return fmt.Errorf("maps: break %d is %v", i, v)
+			return fmt.Errorf("classify: break %d is %v", i, v)
 		}
 		if i > 0 {
 			prev := b.Bounds[i-1]
 			if v < prev {
-				return fmt.Errorf("maps: break %d (%v) is below break %d (%v)", i, v, i-1, prev)
+				return fmt.Errorf("classify: break %d (%v) is below break %d (%v)", i, v, i-1, prev)
 			}
 			if v == prev && len(b.Bounds) > 2 {
-				return fmt.Errorf("maps: breaks %d and %d are equal (%v): empty class", i-1, i, v)
+				return fmt.Errorf("classify: breaks %d and %d are equal (%v): empty class", i-1, i, v)
 			}
 		}
 	}

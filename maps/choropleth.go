@@ -10,6 +10,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/region-bretagne/obs/classify"
+	"github.com/region-bretagne/obs/palette"
 	"github.com/region-bretagne/obs/value"
 )
 
@@ -62,10 +63,10 @@ type styledArea struct {
 }
 
 // palette returns the spec's palette, centred if asked.
-func (s ChoroplethSpec) palette() (Palette, error) {
-	p, err := PaletteByName(s.Palette)
+func (s ChoroplethSpec) palette() (palette.Palette, error) {
+	p, err := palette.ByName(s.Palette)
 	if err != nil {
-		return Palette{}, err
+		return palette.Palette{}, err
 	}
 	if s.PaletteCenter != nil {
 		p = p.WithCenter(*s.PaletteCenter)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/region-bretagne/obs/classify"
 	"github.com/region-bretagne/obs/frnum"
+	"github.com/region-bretagne/obs/palette"
 	"github.com/region-bretagne/obs/value"
 )
 
@@ -86,7 +87,7 @@ type Legend struct {
 // disponible" (grey) entries are shown only when their count is not zero,
 // so a legend never lists a category absent from the map; class entries are
 // always shown, even when empty, since they tell the scale.
-func NewLegend(b classify.Breaks, p Palette, counts LegendCounts, unit value.Unit, decimals int) (Legend, error) {
+func NewLegend(b classify.Breaks, p palette.Palette, counts LegendCounts, unit value.Unit, decimals int) (Legend, error) {
 	n := b.Classes()
 	if n > 0 {
 		if err := b.Validate(); err != nil {

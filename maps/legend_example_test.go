@@ -8,6 +8,7 @@ import (
 
 	"github.com/region-bretagne/obs/classify"
 	"github.com/region-bretagne/obs/maps"
+	"github.com/region-bretagne/obs/palette"
 	"github.com/region-bretagne/obs/value"
 )
 
@@ -19,7 +20,7 @@ func ExampleNewLegend() {
 	if err != nil {
 		panic(err)
 	}
-	p, _ := maps.PaletteByName("YlOrRd")
+	p, _ := palette.ByName("YlOrRd")
 	counts, _ := b.Counts(rates)
 	lg, err := maps.NewLegend(b, p, maps.LegendCounts{Classes: counts, Secret: 3}, value.UnitPercent, 1)
 	if err != nil {

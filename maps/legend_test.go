@@ -7,13 +7,14 @@ import (
 	"testing"
 
 	"github.com/region-bretagne/obs/classify"
+	"github.com/region-bretagne/obs/palette"
 	"github.com/region-bretagne/obs/value"
 )
 
 const nb = "\u00a0" // NO-BREAK SPACE
 
 func TestNewLegend(t *testing.T) {
-	ylorrd, _ := PaletteByName("YlOrRd")
+	ylorrd, _ := palette.ByName("YlOrRd")
 	b := classify.Breaks{Method: classify.Quantile, Bounds: []float64{2.17, 8.5, 10.2, 26.08}, Closure: classify.ClosedLeft, Note: "note de test"}
 	lg, err := NewLegend(b, ylorrd, LegendCounts{Classes: []int{3, 4, 5}, Secret: 2, Floored: 1}, value.UnitPercent, 1)
 	if err != nil {
@@ -49,7 +50,7 @@ func TestNewLegend(t *testing.T) {
 }
 
 func TestNewLegendEdgeCases(t *testing.T) {
-	blues, _ := PaletteByName("Blues")
+	blues, _ := palette.ByName("Blues")
 	tests := []struct {
 		name      string
 		b         classify.Breaks
@@ -96,7 +97,7 @@ func TestNewLegendEdgeCases(t *testing.T) {
 }
 
 func TestClassColorsCentred(t *testing.T) {
-	rdbu, _ := PaletteByName("RdBu_r") // blue below, red above
+	rdbu, _ := palette.ByName("RdBu_r") // blue below, red above
 	all5, _ := rdbu.Colors(5)
 	all6, _ := rdbu.Colors(6)
 	tests := []struct {
@@ -127,7 +128,7 @@ func TestClassColorsCentred(t *testing.T) {
 			}
 		})
 	}
-	seq, _ := PaletteByName("Blues")
+	seq, _ := palette.ByName("Blues")
 	got, _ := seq.WithCenter(10).ClassColors(classify.Breaks{Bounds: []float64{0, 5, 20}})
 	if want, _ := seq.Colors(2); strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("sequential palette must ignore the centre: %v", got)

@@ -14,6 +14,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/region-bretagne/obs/classify"
+	"github.com/region-bretagne/obs/palette"
 	"github.com/region-bretagne/obs/value"
 )
 
@@ -197,7 +198,7 @@ func (s SymbolSpec) layout(ctx context.Context) (symbolLayout, error) {
 	sort.SliceStable(l.order, func(i, j int) bool {
 		return l.areas[l.order[i]].Value > l.areas[l.order[j]].Value
 	})
-	lg, err := NewLegend(classify.Breaks{}, Palette{}, counts, s.Unit, s.Decimals)
+	lg, err := NewLegend(classify.Breaks{}, palette.Palette{}, counts, s.Unit, s.Decimals)
 	if err != nil {
 		return symbolLayout{}, err
 	}
