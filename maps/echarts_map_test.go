@@ -18,6 +18,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/region-bretagne/obs/classify"
+	"github.com/region-bretagne/obs/lambert93"
 	"github.com/region-bretagne/obs/value"
 )
 
@@ -189,7 +190,7 @@ func TestEchartsMapGeoJSON(t *testing.T) {
 	if err := json.Unmarshal(fc.Features[0].Geometry.Coordinates, &ring); err != nil {
 		t.Fatal(err)
 	}
-	want0 := Lambert93(orb.Point{-1.9, 48.0})
+	want0 := lambert93.Project(orb.Point{-1.9, 48.0})
 	if p := ring[0][0]; math.Abs(p[0]-want0[0]) > 0.5 || math.Abs(p[1]-want0[1]) > 0.5 || p[0] != math.Round(p[0]) {
 		t.Errorf("first point = %v, want Lambert-93 %v rounded to the metre", p, want0)
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/paulmach/orb"
 	"github.com/region-bretagne/obs/classify"
 	"github.com/region-bretagne/obs/frnum"
+	"github.com/region-bretagne/obs/lambert93"
 	"github.com/region-bretagne/obs/value"
 )
 
@@ -69,7 +70,7 @@ func RenderSVG(ctx context.Context, w io.Writer, spec ChoroplethSpec) error {
 		if a.Geom == nil {
 			return fmt.Errorf("maps: area %d (%s) has no geometry", i, a.Code)
 		}
-		projAreas[i] = toLambert93(a.Geom)
+		projAreas[i] = lambert93.Geometry(a.Geom)
 		if i%256 == 0 {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -152,7 +153,7 @@ func projectAll(gs []orb.Geometry) []orb.Geometry {
 	var out []orb.Geometry
 	for _, g := range gs {
 		if g != nil {
-			out = append(out, toLambert93(g))
+			out = append(out, lambert93.Geometry(g))
 		}
 	}
 	return out

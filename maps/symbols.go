@@ -14,6 +14,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/region-bretagne/obs/classify"
+	"github.com/region-bretagne/obs/lambert93"
 	"github.com/region-bretagne/obs/palette"
 	"github.com/region-bretagne/obs/value"
 )
@@ -145,7 +146,7 @@ func (s SymbolSpec) layout(ctx context.Context) (symbolLayout, error) {
 		default:
 			return symbolLayout{}, fmt.Errorf("maps: area %d (%s): geometry %s, want Polygon or MultiPolygon", i, a.Code, a.Geom.GeoJSONType())
 		}
-		sa := symbolArea{Area: a, index: i, proj: toLambert93(a.Geom)}
+		sa := symbolArea{Area: a, index: i, proj: lambert93.Geometry(a.Geom)}
 		switch a.Status {
 		case value.StatusSecret:
 			counts.Secret++
