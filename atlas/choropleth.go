@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/region-bretagne/obs/classify"
 	"github.com/region-bretagne/obs/cube"
 	"github.com/region-bretagne/obs/maps"
 	"github.com/region-bretagne/obs/value"
@@ -78,9 +79,9 @@ func (a *Atlas) Choropleth(ctx context.Context, r Request) (*Map, error) {
 		return nil, badf("niveau de carte inconnu « %s » (commune, epci, departement, qpv, iris)", "unknown map level %q (commune, epci, departement, qpv, iris)", r.Level)
 	}
 	if r.Method == "" {
-		r.Method = string(maps.Jenks)
+		r.Method = string(classify.Jenks)
 	}
-	method, err := maps.ParseMethod(r.Method)
+	method, err := classify.ParseMethod(r.Method)
 	if err != nil {
 		return nil, badf("méthode de classification inconnue « %s »", "unknown classification method %q", r.Method)
 	}
@@ -90,7 +91,7 @@ func (a *Atlas) Choropleth(ctx context.Context, r Request) (*Map, error) {
 	if r.Classes < 2 || r.Classes > 9 {
 		return nil, badf("nombre de classes %d hors de 2 à 9", "number of classes %d is outside 2…9", r.Classes)
 	}
-	if method == maps.Manual && len(r.Breaks) < 2 {
+	if method == classify.Manual && len(r.Breaks) < 2 {
 		return nil, badf("la méthode manuelle demande au moins deux bornes (--breaks a,b,c)", "manual classification needs at least two breaks (--breaks a,b,c)")
 	}
 	facts, err := a.Cube.Values(ctx, r.Indicator, level, r.Vintage, r.Public)
@@ -163,7 +164,7 @@ func (a *Atlas) Choropleth(ctx context.Context, r Request) (*Map, error) {
 			spec.Source, spec.Vintage = facts[0].Source, facts[0].Vintage
 		}
 	}
-	if spec.Breaks, err = maps.Classify(values, method, r.Classes, r.Breaks); err != nil {
+	if spec.Breaks, err = classify.Classify(values, method, r.Classes, r.Breaks); err != nil {
 		return nil, badf("classification impossible : %v", "cannot classify: %v", err)
 	}
 	if level == value.LevelCommune || level == value.LevelEPCI {

@@ -17,7 +17,7 @@ import (
 	"github.com/paulmach/orb/project"
 	"github.com/paulmach/orb/simplify"
 	"github.com/region-bretagne/obs/cube"
-	"github.com/region-bretagne/obs/maps"
+	"github.com/region-bretagne/obs/lambert93"
 	"github.com/region-bretagne/obs/value"
 )
 
@@ -154,7 +154,7 @@ func regionCode(c *cube.Cube) string {
 // lambert projects a WGS84 geometry (without touching it) and simplifies it
 // for the locator's scale.
 func lambert(g orb.Geometry) orb.Geometry {
-	p := project.Geometry(orb.Clone(g), maps.Lambert93)
+	p := project.Geometry(orb.Clone(g), lambert93.Project)
 	return simplify.DouglasPeucker(locatorTolerance).Simplify(p)
 }
 

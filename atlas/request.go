@@ -13,7 +13,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/region-bretagne/obs/maps"
+	"github.com/region-bretagne/obs/classify"
+	"github.com/region-bretagne/obs/palette"
 	"github.com/region-bretagne/obs/value"
 )
 
@@ -65,7 +66,7 @@ func CheckCode(code string) error {
 //   - width, height: 200 to 4000 pixels; a width alone keeps the 10:7
 //     proportion of the default map.
 func ParseMapRequest(indicator string, q url.Values) (Request, error) {
-	r := Request{Indicator: indicator, Level: "commune", Method: string(maps.Jenks), Classes: 5}
+	r := Request{Indicator: indicator, Level: "commune", Method: string(classify.Jenks), Classes: 5}
 	if indicator == "" {
 		return r, badf("paramètre indicator manquant (voir /api/indicators)", "missing indicator parameter (see /api/indicators)")
 	}
@@ -106,7 +107,7 @@ func ParseMapRequest(indicator string, q url.Values) (Request, error) {
 		*p.dst = v
 	}
 	if v := get("method"); v != "" {
-		m, err := maps.ParseMethod(v)
+		m, err := classify.ParseMethod(v)
 		if err != nil {
 			return r, badf("méthode de classification inconnue « %s »", "unknown classification method %q", v)
 		}
@@ -127,12 +128,12 @@ func ParseMapRequest(indicator string, q url.Values) (Request, error) {
 		if err != nil {
 			return r, err
 		}
-		if r.Method == string(maps.Manual) {
+		if r.Method == string(classify.Manual) {
 			r.Breaks = b
 		}
 	}
 	if v := get("palette"); v != "" {
-		p, err := maps.PaletteByName(v)
+		p, err := palette.ByName(v)
 		if err != nil {
 			return r, badf("palette inconnue « %s » (palettes ColorBrewer : YlOrRd, Blues, RdBu…, suffixe _r pour inverser)",
 				"unknown palette %q (ColorBrewer palettes: YlOrRd, Blues, RdBu…, suffix _r to reverse)", v)

@@ -185,10 +185,12 @@ func loadFrame(ctx context.Context, db *sql.DB) (*frame, error) {
 }
 
 // loadObservations reads the observations of the frame's territories: the
-// rows of national files outside Bretagne stay in the observation table.
+// rows of national files outside Bretagne stay in the observation table,
+// except the ensemble des QPV (SummaryQPV), which the QPV sheets compare.
 func loadObservations(ctx context.Context, db *sql.DB) ([]ingest.Observation, error) {
 	rows, err := db.QueryContext(ctx, `SELECT source_id, cog, level, code, variable, vintage, value, status, reason, additive, label FROM observation o
-		WHERE EXISTS (SELECT 1 FROM territory t WHERE t.level = o.level AND t.code = o.code)`)
+		WHERE EXISTS (SELECT 1 FROM territory t WHERE t.level = o.level AND t.code = o.code)
+		   OR (o.level = 'qpv' AND o.code = '`+SummaryQPV+`')`)
 	if err != nil {
 		return nil, fmt.Errorf("cube: observations (run the tables step first): %w", err)
 	}

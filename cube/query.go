@@ -200,6 +200,14 @@ func (c *Cube) Compare(ctx context.Context, code string) ([]Comparison, error) {
 			if rerr == nil {
 				if j, ok := c.one[factKey{sliceKey{ind.ID, c.cog, p.Level, cmp.Public, vintage}, p.Code}]; ok {
 					cmp.Facts[i] = c.facts[j]
+					// A published indicator of a broader reference that is
+					// not published for this vintage (Filosofi 2021 for
+					// communes only) shows its latest published value, which
+					// carries its own vintage: never recomputed, and labelled.
+					if f, ok := c.latestWithValue(ind.ID, p, cmp.Public); i > 0 && ind.Kind == KindPublished && !cmp.Facts[i].HasValue() &&
+						cmp.Facts[i].Reason == ReasonNotPublished && ok && f.HasValue() {
+						cmp.Facts[i] = f
+					}
 					continue
 				}
 			}

@@ -18,6 +18,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/region-bretagne/obs/tooltest"
 	"github.com/region-bretagne/obs/value"
 )
 
@@ -56,7 +57,7 @@ func TestChartSVGGolden(t *testing.T) {
 // TestChartSVGRasterises checks each static chart with librsvg, the
 // renderer the PDF path uses. rsvg-convert missing fails in CI.
 func TestChartSVGRasterises(t *testing.T) {
-	rsvg := needTool(t, "rsvg-convert", "librsvg2-bin")
+	rsvg := tooltest.Need(t, "rsvg-convert", "librsvg2-bin")
 	for _, f := range chartFixtures() {
 		t.Run(f.name, func(t *testing.T) {
 			svg, err := f.chart.SVG()

@@ -9,6 +9,8 @@ import (
 
 	"github.com/paulmach/orb"
 
+	"github.com/region-bretagne/obs/classify"
+	"github.com/region-bretagne/obs/palette"
 	"github.com/region-bretagne/obs/value"
 )
 
@@ -33,7 +35,7 @@ type ChoroplethSpec struct {
 	Areas    []Area
 	// Breaks classify the values; build them with Classify on the values
 	// of the ok, floored and estimated areas.
-	Breaks Breaks
+	Breaks classify.Breaks
 	// Palette is a ColorBrewer name ("" for DefaultPalette).
 	Palette string
 	// PaletteCenter, when set with a diverging palette, centres it on this
@@ -66,10 +68,10 @@ type styledArea struct {
 }
 
 // palette returns the spec's palette, centred if asked.
-func (s ChoroplethSpec) palette() (Palette, error) {
-	p, err := PaletteByName(s.Palette)
+func (s ChoroplethSpec) palette() (palette.Palette, error) {
+	p, err := palette.ByName(s.Palette)
 	if err != nil {
-		return Palette{}, err
+		return palette.Palette{}, err
 	}
 	if s.PaletteCenter != nil {
 		p = p.WithCenter(*s.PaletteCenter)

@@ -14,6 +14,7 @@ import (
 
 	"github.com/paulmach/orb/geojson"
 
+	"github.com/region-bretagne/obs/opendatatest"
 	"github.com/region-bretagne/obs/value"
 )
 
@@ -22,7 +23,7 @@ import (
 // commune absent from the file is missing.
 func realCommuneAreas(t testing.TB) []Area {
 	t.Helper()
-	dir := openDataDir()
+	dir := opendatatest.Dir(t)
 	raw, err := os.ReadFile(filepath.Join(dir, "geo", "communes-bretagne.geojson"))
 	if err != nil {
 		if os.Getenv("CI") != "" {

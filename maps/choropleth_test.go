@@ -21,6 +21,8 @@ import (
 
 	"github.com/paulmach/orb"
 
+	"github.com/region-bretagne/obs/classify"
+	"github.com/region-bretagne/obs/tooltest"
 	"github.com/region-bretagne/obs/value"
 )
 
@@ -51,7 +53,7 @@ func fixtureSpec(t testing.TB) ChoroplethSpec {
 			values = append(values, a.Value)
 		}
 	}
-	b, err := Classify(values, Equal, 3, nil)
+	b, err := classify.Classify(values, classify.Equal, 3, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -95,14 +97,14 @@ func TestChoroplethGolden(t *testing.T) {
 	for i := range allSecret.Areas {
 		allSecret.Areas[i].Status = value.StatusSecret
 	}
-	allSecret.Breaks, _ = Classify(nil, Quantile, 4, nil)
+	allSecret.Breaks, _ = classify.Classify(nil, classify.Quantile, 4, nil)
 	allSecret.Highlight, allSecret.Overlay, allSecret.QPV = "", nil, nil
 	allSecret.Title = "Tout en secret"
 	centred := fixtureSpec(t)
 	centred.Palette = "RdBu_r"
 	ten := 10.0
 	centred.PaletteCenter = &ten
-	centred.Breaks = Breaks{Method: Manual, Bounds: []float64{0, 5, 10, 15, 20}}
+	centred.Breaks = classify.Breaks{Method: classify.Manual, Bounds: []float64{0, 5, 10, 15, 20}}
 	tests := []struct {
 		name string
 		spec ChoroplethSpec
@@ -315,9 +317,9 @@ func TestFillMatchesLegendRealCommunes(t *testing.T) {
 	if counts[value.StatusSecret] == 0 || counts[value.StatusMissing] == 0 || counts[value.StatusOK] < 1000 {
 		t.Fatalf("fixture should mix statuses, got %v", counts)
 	}
-	for _, m := range Methods() {
+	for _, m := range classify.Methods() {
 		t.Run(string(m), func(t *testing.T) {
-			b, err := Classify(values, m, 5, []float64{18000, 21000, 23000, 25000, 28000})
+			b, err := classify.Classify(values, m, 5, []float64{18000, 21000, 23000, 25000, 28000})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -373,7 +375,7 @@ func TestChoroplethErrors(t *testing.T) {
 		{"no geometry", func(s *ChoroplethSpec) { s.Areas[0].Geom = nil }, "area 0 (35001) has no geometry"},
 		{"unknown highlight", func(s *ChoroplethSpec) { s.Highlight = "29019" }, "highlighted territory 29019"},
 		{"unknown palette", func(s *ChoroplethSpec) { s.Palette = "Jet" }, "unknown palette"},
-		{"bad breaks", func(s *ChoroplethSpec) { s.Breaks = Breaks{Bounds: []float64{30, 0}} }, "below break"},
+		{"bad breaks", func(s *ChoroplethSpec) { s.Breaks = classify.Breaks{Bounds: []float64{30, 0}} }, "below break"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -393,7 +395,7 @@ func TestChoroplethErrors(t *testing.T) {
 }
 
 func TestRenderPNG(t *testing.T) {
-	needTool(t, "rsvg-convert", "librsvg2-bin")
+	tooltest.Need(t, "rsvg-convert", "librsvg2-bin")
 	svg, err := ChoroplethSVG(context.Background(), fixtureSpec(t))
 	if err != nil {
 		t.Fatal(err)
@@ -459,7 +461,7 @@ func BenchmarkChoroplethSVG(b *testing.B) {
 		}
 		areas = append(areas, Area{Code: fmt.Sprintf("%05d", 22000+i), Name: "Commune", Geom: orb.Polygon{ring}, Value: v, Status: status})
 	}
-	br, err := Classify(values, Jenks, 6, nil)
+	br, err := classify.Classify(values, classify.Jenks, 6, nil)
 	if err != nil {
 		b.Fatal(err)
 	}

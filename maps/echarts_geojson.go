@@ -12,6 +12,7 @@ import (
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
 	"github.com/paulmach/orb/project"
+	"github.com/region-bretagne/obs/lambert93"
 )
 
 // Feature names of the lines drawn over the territories.
@@ -73,7 +74,7 @@ func echartsGeoJSON(spec ChoroplethSpec) (raw []byte, name string, err error) {
 // metreGrid projects a WGS84 geometry to Lambert-93, rounded to the metre.
 func metreGrid(g orb.Geometry) orb.Geometry {
 	return project.Geometry(orb.Clone(g), func(p orb.Point) orb.Point {
-		q := Lambert93(p)
+		q := lambert93.Project(p)
 		return orb.Point{math.Round(q[0]), math.Round(q[1])}
 	})
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
+	"github.com/region-bretagne/obs/classify"
 	"github.com/region-bretagne/obs/frnum"
 	"github.com/region-bretagne/obs/value"
 )
@@ -234,7 +235,7 @@ func legendHeading(lg Legend) string {
 	}
 	h := "Classes" + frnum.UnitSep + ": " + lg.Method.Label()
 	if n := len(lg.Entries); n > 0 && lg.Entries[0].Kind == EntryClass && lg.Entries[0].Lo != lg.Entries[0].Hi {
-		if lg.Closure == ClosedRight {
+		if lg.Closure == classify.ClosedRight {
 			h += ", intervalles fermés à droite ]a" + frnum.UnitSep + "; b]"
 		} else {
 			h += ", intervalles fermés à gauche [a" + frnum.UnitSep + "; b["

@@ -17,6 +17,8 @@ import (
 
 	"github.com/paulmach/orb"
 
+	"github.com/region-bretagne/obs/classify"
+	"github.com/region-bretagne/obs/lambert93"
 	"github.com/region-bretagne/obs/value"
 )
 
@@ -188,7 +190,7 @@ func TestEchartsMapGeoJSON(t *testing.T) {
 	if err := json.Unmarshal(fc.Features[0].Geometry.Coordinates, &ring); err != nil {
 		t.Fatal(err)
 	}
-	want0 := Lambert93(orb.Point{-1.9, 48.0})
+	want0 := lambert93.Project(orb.Point{-1.9, 48.0})
 	if p := ring[0][0]; math.Abs(p[0]-want0[0]) > 0.5 || math.Abs(p[1]-want0[1]) > 0.5 || p[0] != math.Round(p[0]) {
 		t.Errorf("first point = %v, want Lambert-93 %v rounded to the metre", p, want0)
 	}
@@ -197,7 +199,7 @@ func TestEchartsMapGeoJSON(t *testing.T) {
 func TestEchartsMapPieces(t *testing.T) {
 	base := fixtureSpec(t)
 	right := fixtureSpec(t)
-	right.Breaks.Closure = ClosedRight
+	right.Breaks.Closure = classify.ClosedRight
 	centred := fixtureSpec(t)
 	centred.Palette = "RdBu_r"
 	ten := 10.0
@@ -206,7 +208,7 @@ func TestEchartsMapPieces(t *testing.T) {
 	for i := range constant.Areas {
 		constant.Areas[i].Value = 7
 	}
-	b, err := Classify([]float64{7, 7, 7, 7}, Quantile, 4, nil)
+	b, err := classify.Classify([]float64{7, 7, 7, 7}, classify.Quantile, 4, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -273,10 +275,10 @@ func TestEchartsMapPieces(t *testing.T) {
 					hiKey = "lte"
 				}
 				if got, ok := pc[loKey].(float64); !ok || got != lo {
-					t.Errorf("piece %d: %s = %v, want %v (closure %s)", i, loKey, pc[loKey], lo, spec.Breaks.closure())
+					t.Errorf("piece %d: %s = %v, want %v (closure %s)", i, loKey, pc[loKey], lo, spec.Breaks.EffectiveClosure())
 				}
 				if got, ok := pc[hiKey].(float64); !ok || got != hi {
-					t.Errorf("piece %d: %s = %v, want %v (closure %s)", i, hiKey, pc[hiKey], hi, spec.Breaks.closure())
+					t.Errorf("piece %d: %s = %v, want %v (closure %s)", i, hiKey, pc[hiKey], hi, spec.Breaks.EffectiveClosure())
 				}
 				for _, other := range []string{"gt", "gte", "lt", "lte"} {
 					if other != loKey && other != hiKey && pc[other] != nil {
@@ -379,10 +381,10 @@ func TestEchartsMapMatchesStaticSVG(t *testing.T) {
 	ctx := context.Background()
 	specs := map[string]ChoroplethSpec{"closed left": fixtureSpec(t)}
 	right := fixtureSpec(t)
-	right.Breaks = Breaks{Method: Manual, Bounds: []float64{5, 8.25, 12.5, 20}, Closure: ClosedRight}
+	right.Breaks = classify.Breaks{Method: classify.Manual, Bounds: []float64{5, 8.25, 12.5, 20}, Closure: classify.ClosedRight}
 	specs["closed right, values on bounds"] = right
 	left := right
-	left.Breaks.Closure = ClosedLeft
+	left.Breaks.Closure = classify.ClosedLeft
 	specs["closed left, values on bounds"] = left
 	for name, spec := range specs {
 		t.Run(name, func(t *testing.T) {
@@ -498,7 +500,7 @@ func BenchmarkEchartsMap(b *testing.B) {
 			values = append(values, v)
 		}
 	}
-	br, err := Classify(values, Quantile, 5, nil)
+	br, err := classify.Classify(values, classify.Quantile, 5, nil)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/region-bretagne/obs/tooltest"
 	"github.com/region-bretagne/obs/web"
 )
 
@@ -38,7 +39,7 @@ type echartsRun struct {
 // missing skip the test locally and fail it in CI.
 func runInEcharts(t *testing.T, c *EchartsChart, extra string) echartsRun {
 	t.Helper()
-	node := needTool(t, "node", "nodejs")
+	node := tooltest.Need(t, "node", "nodejs")
 	lib, err := web.Locator{WorkDir: "."}.Locate(context.Background())
 	if err != nil {
 		if errors.Is(err, web.ErrNotInstalled) && os.Getenv("CI") == "" {

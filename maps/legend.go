@@ -6,7 +6,9 @@ package maps
 import (
 	"fmt"
 
+	"github.com/region-bretagne/obs/classify"
 	"github.com/region-bretagne/obs/frnum"
+	"github.com/region-bretagne/obs/palette"
 	"github.com/region-bretagne/obs/value"
 )
 
@@ -69,8 +71,8 @@ type LegendEntry struct {
 // Legend is the legend of a choropleth.
 type Legend struct {
 	Entries []LegendEntry // classes, lowest first, then secret and missing
-	Method  Method
-	Closure Closure
+	Method  classify.Method
+	Closure classify.Closure
 	Unit    value.Unit
 	// Decimals actually used in the labels: at least the requested ones,
 	// more when needed for neighbouring bounds to print differently.
@@ -85,7 +87,7 @@ type Legend struct {
 // disponible" (grey) entries are shown only when their count is not zero,
 // so a legend never lists a category absent from the map; class entries are
 // always shown, even when empty, since they tell the scale.
-func NewLegend(b Breaks, p Palette, counts LegendCounts, unit value.Unit, decimals int) (Legend, error) {
+func NewLegend(b classify.Breaks, p palette.Palette, counts LegendCounts, unit value.Unit, decimals int) (Legend, error) {
 	n := b.Classes()
 	if n > 0 {
 		if err := b.Validate(); err != nil {
@@ -99,7 +101,7 @@ func NewLegend(b Breaks, p Palette, counts LegendCounts, unit value.Unit, decima
 	if err != nil {
 		return Legend{}, fmt.Errorf("maps: legend: %w", err)
 	}
-	lg := Legend{Method: b.Method, Closure: b.closure(), Unit: unit, Decimals: labelDecimals(b.Bounds, unit, decimals)}
+	lg := Legend{Method: b.Method, Closure: b.EffectiveClosure(), Unit: unit, Decimals: labelDecimals(b.Bounds, unit, decimals)}
 	for i := 0; i < n; i++ {
 		lo, hi, loC, hiC := b.Interval(i)
 		lg.Entries = append(lg.Entries, LegendEntry{

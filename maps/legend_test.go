@@ -6,14 +6,16 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/region-bretagne/obs/classify"
+	"github.com/region-bretagne/obs/palette"
 	"github.com/region-bretagne/obs/value"
 )
 
 const nb = "\u00a0" // NO-BREAK SPACE
 
 func TestNewLegend(t *testing.T) {
-	ylorrd, _ := PaletteByName("YlOrRd")
-	b := Breaks{Method: Quantile, Bounds: []float64{2.17, 8.5, 10.2, 26.08}, Closure: ClosedLeft, Note: "note de test"}
+	ylorrd, _ := palette.ByName("YlOrRd")
+	b := classify.Breaks{Method: classify.Quantile, Bounds: []float64{2.17, 8.5, 10.2, 26.08}, Closure: classify.ClosedLeft, Note: "note de test"}
 	lg, err := NewLegend(b, ylorrd, LegendCounts{Classes: []int{3, 4, 5}, Secret: 2, Floored: 1}, value.UnitPercent, 1)
 	if err != nil {
 		t.Fatal(err)
@@ -48,28 +50,28 @@ func TestNewLegend(t *testing.T) {
 }
 
 func TestNewLegendEdgeCases(t *testing.T) {
-	blues, _ := PaletteByName("Blues")
+	blues, _ := palette.ByName("Blues")
 	tests := []struct {
 		name      string
-		b         Breaks
+		b         classify.Breaks
 		counts    LegendCounts
 		unit      value.Unit
 		decimals  int
 		labels    []string
 		wantError bool
 	}{
-		{"right closure", Breaks{Bounds: []float64{0, 10, 20}, Closure: ClosedRight}, LegendCounts{Classes: []int{1, 1}}, value.UnitEuro, 0,
+		{"right closure", classify.Breaks{Bounds: []float64{0, 10, 20}, Closure: classify.ClosedRight}, LegendCounts{Classes: []int{1, 1}}, value.UnitEuro, 0,
 			[]string{"[0" + nb + "€" + nb + "; 10" + nb + "€]", "]10" + nb + "€" + nb + "; 20" + nb + "€]"}, false},
-		{"decimals raised so bounds differ", Breaks{Bounds: []float64{1, 1.04, 2}}, LegendCounts{Classes: []int{1, 1}}, value.UnitRatio, 1,
+		{"decimals raised so bounds differ", classify.Breaks{Bounds: []float64{1, 1.04, 2}}, LegendCounts{Classes: []int{1, 1}}, value.UnitRatio, 1,
 			[]string{"[1,00" + nb + "; 1,04[", "[1,04" + nb + "; 2,00]"}, false},
-		{"constant series", Breaks{Bounds: []float64{7, 7}}, LegendCounts{Classes: []int{3}}, value.UnitCount, 0, []string{"7"}, false},
-		{"all secret: no classes", Breaks{}, LegendCounts{Secret: 4, Missing: 1}, value.UnitPercent, 1, []string{LabelSecret, LabelMissing}, false},
-		{"thousands", Breaks{Bounds: []float64{16680, 22711.4, 31110}}, LegendCounts{Classes: []int{1, 1}}, value.UnitEuro, 0,
+		{"constant series", classify.Breaks{Bounds: []float64{7, 7}}, LegendCounts{Classes: []int{3}}, value.UnitCount, 0, []string{"7"}, false},
+		{"all secret: no classes", classify.Breaks{}, LegendCounts{Secret: 4, Missing: 1}, value.UnitPercent, 1, []string{LabelSecret, LabelMissing}, false},
+		{"thousands", classify.Breaks{Bounds: []float64{16680, 22711.4, 31110}}, LegendCounts{Classes: []int{1, 1}}, value.UnitEuro, 0,
 			[]string{"[16\u202f680" + nb + "€" + nb + "; 22\u202f711" + nb + "€[", "[22\u202f711" + nb + "€" + nb + "; 31\u202f110" + nb + "€]"}, false},
-		{"other unit", Breaks{Bounds: []float64{0, 5}}, LegendCounts{Classes: []int{1}}, "hab./km²", 0, []string{"[0" + nb + "hab./km²" + nb + "; 5" + nb + "hab./km²]"}, false},
-		{"wrong count length", Breaks{Bounds: []float64{0, 1, 2}}, LegendCounts{Classes: []int{1}}, value.UnitCount, 0, nil, true},
-		{"invalid breaks", Breaks{Bounds: []float64{0, 2, 1}}, LegendCounts{Classes: []int{1, 1}}, value.UnitCount, 0, nil, true},
-		{"too many classes for palette", Breaks{Bounds: []float64{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10}}, LegendCounts{Classes: make([]int, 10)}, value.UnitCount, 0, nil, true},
+		{"other unit", classify.Breaks{Bounds: []float64{0, 5}}, LegendCounts{Classes: []int{1}}, "hab./km²", 0, []string{"[0" + nb + "hab./km²" + nb + "; 5" + nb + "hab./km²]"}, false},
+		{"wrong count length", classify.Breaks{Bounds: []float64{0, 1, 2}}, LegendCounts{Classes: []int{1}}, value.UnitCount, 0, nil, true},
+		{"invalid breaks", classify.Breaks{Bounds: []float64{0, 2, 1}}, LegendCounts{Classes: []int{1, 1}}, value.UnitCount, 0, nil, true},
+		{"too many classes for palette", classify.Breaks{Bounds: []float64{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10}}, LegendCounts{Classes: make([]int, 10)}, value.UnitCount, 0, nil, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -95,7 +97,7 @@ func TestNewLegendEdgeCases(t *testing.T) {
 }
 
 func TestClassColorsCentred(t *testing.T) {
-	rdbu, _ := PaletteByName("RdBu_r") // blue below, red above
+	rdbu, _ := palette.ByName("RdBu_r") // blue below, red above
 	all5, _ := rdbu.Colors(5)
 	all6, _ := rdbu.Colors(6)
 	tests := []struct {
@@ -117,7 +119,7 @@ func TestClassColorsCentred(t *testing.T) {
 	tests[3].want = []string{all4[2], all4[3]}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := rdbu.WithCenter(tt.center).ClassColors(Breaks{Bounds: tt.bounds})
+			got, err := rdbu.WithCenter(tt.center).ClassColors(classify.Breaks{Bounds: tt.bounds})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -126,12 +128,12 @@ func TestClassColorsCentred(t *testing.T) {
 			}
 		})
 	}
-	seq, _ := PaletteByName("Blues")
-	got, _ := seq.WithCenter(10).ClassColors(Breaks{Bounds: []float64{0, 5, 20}})
+	seq, _ := palette.ByName("Blues")
+	got, _ := seq.WithCenter(10).ClassColors(classify.Breaks{Bounds: []float64{0, 5, 20}})
 	if want, _ := seq.Colors(2); strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("sequential palette must ignore the centre: %v", got)
 	}
-	if _, err := rdbu.WithCenter(0).ClassColors(Breaks{Bounds: []float64{0, 1, 2, 3, 4, 5, 6, 7}}); err == nil {
+	if _, err := rdbu.WithCenter(0).ClassColors(classify.Breaks{Bounds: []float64{0, 1, 2, 3, 4, 5, 6, 7}}); err == nil {
 		t.Error("7 classes above the centre need 14 colours: want an error")
 	}
 }

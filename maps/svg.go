@@ -12,7 +12,9 @@ import (
 	"strings"
 
 	"github.com/paulmach/orb"
+	"github.com/region-bretagne/obs/classify"
 	"github.com/region-bretagne/obs/frnum"
+	"github.com/region-bretagne/obs/lambert93"
 	"github.com/region-bretagne/obs/value"
 )
 
@@ -68,7 +70,7 @@ func RenderSVG(ctx context.Context, w io.Writer, spec ChoroplethSpec) error {
 		if a.Geom == nil {
 			return fmt.Errorf("maps: area %d (%s) has no geometry", i, a.Code)
 		}
-		projAreas[i] = toLambert93(a.Geom)
+		projAreas[i] = lambert93.Geometry(a.Geom)
 		if i%256 == 0 {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -151,7 +153,7 @@ func projectAll(gs []orb.Geometry) []orb.Geometry {
 	var out []orb.Geometry
 	for _, g := range gs {
 		if g != nil {
-			out = append(out, toLambert93(g))
+			out = append(out, lambert93.Geometry(g))
 		}
 	}
 	return out
@@ -230,7 +232,7 @@ func description(spec ChoroplethSpec, lg Legend, n int) string {
 	fmt.Fprintf(&d, "Carte choroplèthe de %s territoires", frnum.Number(float64(n), 0))
 	if lg.Method != "" {
 		fmt.Fprintf(&d, ", classes par %s", lg.Method.Label())
-		if lg.Closure == ClosedRight {
+		if lg.Closure == classify.ClosedRight {
 			d.WriteString(" (intervalles fermés à droite)")
 		} else {
 			d.WriteString(" (intervalles fermés à gauche)")

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/region-bretagne/obs/classify"
 	"github.com/region-bretagne/obs/frnum"
 )
 
@@ -28,7 +29,7 @@ func writeLegend(b *strings.Builder, lg Legend, spec ChoroplethSpec, x, y float6
 	}
 	if lg.Entries != nil && len(lg.Entries) > 0 && lg.Entries[0].Kind == EntryClass && lg.Entries[0].Lo != lg.Entries[0].Hi {
 		closure := "Intervalles fermés à gauche [a" + frnum.UnitSep + "; b["
-		if lg.Closure == ClosedRight {
+		if lg.Closure == classify.ClosedRight {
 			closure = "Intervalles fermés à droite ]a" + frnum.UnitSep + "; b]"
 		}
 		fmt.Fprintf(b, "<text x=\"%s\" y=\"%s\" font-size=\"10\">%s</text>\n", num(x), num(line), esc(closure))

@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/paulmach/orb"
-	"github.com/paulmach/orb/project"
 )
 
 // viewport maps Lambert-93 metres to SVG pixels: x grows east, y grows
@@ -47,14 +46,6 @@ func (v viewport) tenths(p orb.Point) (int64, int64) {
 	x := v.offX + (p[0]-v.minX)*v.scale
 	y := v.offY + (v.maxY-p[1])*v.scale
 	return int64(math.Round(x * 10)), int64(math.Round(y * 10))
-}
-
-// toLambert93 returns a projected copy of a WGS84 geometry (nil stays nil).
-func toLambert93(g orb.Geometry) orb.Geometry {
-	if g == nil {
-		return nil
-	}
-	return project.Geometry(orb.Clone(g), Lambert93)
 }
 
 // pathData writes the SVG path data of a projected geometry: an absolute

@@ -13,6 +13,9 @@ import (
 
 	"github.com/paulmach/orb"
 
+	"github.com/region-bretagne/obs/classify"
+	"github.com/region-bretagne/obs/lambert93"
+	"github.com/region-bretagne/obs/palette"
 	"github.com/region-bretagne/obs/value"
 )
 
@@ -143,7 +146,7 @@ func (s SymbolSpec) layout(ctx context.Context) (symbolLayout, error) {
 		default:
 			return symbolLayout{}, fmt.Errorf("maps: area %d (%s): geometry %s, want Polygon or MultiPolygon", i, a.Code, a.Geom.GeoJSONType())
 		}
-		sa := symbolArea{Area: a, index: i, proj: toLambert93(a.Geom)}
+		sa := symbolArea{Area: a, index: i, proj: lambert93.Geometry(a.Geom)}
 		switch a.Status {
 		case value.StatusSecret:
 			counts.Secret++
@@ -196,7 +199,7 @@ func (s SymbolSpec) layout(ctx context.Context) (symbolLayout, error) {
 	sort.SliceStable(l.order, func(i, j int) bool {
 		return l.areas[l.order[i]].Value > l.areas[l.order[j]].Value
 	})
-	lg, err := NewLegend(Breaks{}, Palette{}, counts, s.Unit, s.Decimals)
+	lg, err := NewLegend(classify.Breaks{}, palette.Palette{}, counts, s.Unit, s.Decimals)
 	if err != nil {
 		return symbolLayout{}, err
 	}

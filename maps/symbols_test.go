@@ -18,6 +18,8 @@ import (
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/planar"
 
+	"github.com/region-bretagne/obs/lambert93"
+	"github.com/region-bretagne/obs/tooltest"
 	"github.com/region-bretagne/obs/value"
 )
 
@@ -303,7 +305,7 @@ func TestSymbolLegendValues(t *testing.T) {
 // in the notch, on the largest part of a multipolygon, and at the
 // centroid of a convex shape.
 func TestInteriorPoint(t *testing.T) {
-	u := toLambert93(uShape(-1.6, 48.0, 0.2)).(orb.Polygon)
+	u := lambert93.Geometry(uShape(-1.6, 48.0, 0.2)).(orb.Polygon)
 	withHole := orb.Polygon{square(-2, 48, 0.2)[0], square(-1.95, 48.05, 0.1)[0]}
 	tests := []struct {
 		name string
@@ -312,10 +314,10 @@ func TestInteriorPoint(t *testing.T) {
 		at   *orb.Point
 	}{
 		{"concave", u, u, nil},
-		{"island", toLambert93(orb.MultiPolygon{square(-1.95, 48.12, 0.03), square(-1.9, 48.1, 0.1)}),
-			toLambert93(square(-1.9, 48.1, 0.1)).(orb.Polygon), nil},
-		{"hole", toLambert93(withHole), toLambert93(withHole).(orb.Polygon), nil},
-		{"convex", toLambert93(square(-1.9, 48.0, 0.1)), toLambert93(square(-1.9, 48.0, 0.1)).(orb.Polygon), ptr(centroid(toLambert93(square(-1.9, 48.0, 0.1))))},
+		{"island", lambert93.Geometry(orb.MultiPolygon{square(-1.95, 48.12, 0.03), square(-1.9, 48.1, 0.1)}),
+			lambert93.Geometry(square(-1.9, 48.1, 0.1)).(orb.Polygon), nil},
+		{"hole", lambert93.Geometry(withHole), lambert93.Geometry(withHole).(orb.Polygon), nil},
+		{"convex", lambert93.Geometry(square(-1.9, 48.0, 0.1)), lambert93.Geometry(square(-1.9, 48.0, 0.1)).(orb.Polygon), ptr(centroid(lambert93.Geometry(square(-1.9, 48.0, 0.1))))},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -378,7 +380,7 @@ func TestSymbolErrors(t *testing.T) {
 }
 
 func TestSymbolPNG(t *testing.T) {
-	needTool(t, "rsvg-convert", "librsvg2-bin")
+	tooltest.Need(t, "rsvg-convert", "librsvg2-bin")
 	svg, err := SymbolSVG(context.Background(), symbolFixture())
 	if err != nil {
 		t.Fatal(err)

@@ -196,11 +196,11 @@ func (b *builder) row(c cube.Comparison) (Row, error) {
 	r.Ref = b.notes.source(first)
 	for _, j := range b.cols {
 		f := c.Facts[j]
-		text := valueText(f, ind.Unit, ind.Decimals)
+		cell := Cell{Text: fr(valueText(f, ind.Unit, ind.Decimals)), Status: f.Status, Ref: b.notes.reason(f)}
 		if f.HasValue() && f.Vintage != c.Vintage {
-			text += " (" + f.Vintage + ")" // a QPV's commune and EPCI, at their own vintage
+			cell.Vintage = f.Vintage // a QPV's commune, EPCI and ensemble des QPV, at their own vintage
 		}
-		r.Cells = append(r.Cells, Cell{Text: fr(text), Status: f.Status, Ref: b.notes.reason(f)})
+		r.Cells = append(r.Cells, cell)
 	}
 	var err error
 	r.Evolution, r.EvolPeriod, r.EvolRef, err = b.evolution(c)

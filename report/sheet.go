@@ -72,6 +72,9 @@ type Cell struct {
 	Text   string       // "12,3 %", "secret statistique", "n.d."
 	Status value.Status // ok | secret | missing | floored | estimated
 	Ref    int          // footnote explaining a missing value, 0 for none
+	// Vintage is set when the value is of another vintage than its row's
+	// (the commune, EPCI and ensemble des QPV columns of a QPV sheet).
+	Vintage string
 }
 
 // Chart is one chart by public, as inline SVG.

@@ -1,7 +1,7 @@
 // This file tests Classify on small hand-checked series and on the edge
 // cases (ties, constant series, empty input, NaN/Inf), and fuzzes it.
 
-package maps
+package classify
 
 import (
 	"math"

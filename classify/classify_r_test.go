@@ -1,7 +1,7 @@
 // This file checks Classify against R's classInt::classIntervals on real
 // Breton commune vectors (INSEE comparateur de territoires).
 
-package maps
+package classify
 
 import (
 	"bufio"
@@ -10,6 +10,8 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"github.com/region-bretagne/obs/opendatatest"
+	"github.com/region-bretagne/obs/tooltest"
 	"io"
 	"math"
 	"os"
@@ -21,37 +23,13 @@ import (
 	"time"
 )
 
-// openDataDir returns the shared open-data folder: $OBS_DATA, else
-// ../shared/opendata beside the repository root.
-func openDataDir() string {
-	if d := os.Getenv("OBS_DATA"); d != "" {
-		return d
-	}
-	return filepath.Join("..", "..", "shared", "opendata")
-}
-
-// needTool returns the path of an external program, failing in CI and
-// skipping locally when it is missing.
-func needTool(t testing.TB, name, debianPkg string) string {
-	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		msg := fmt.Sprintf("%s not found: install Debian package %s (scripts/deps-maps.sh)", name, debianPkg)
-		if os.Getenv("CI") != "" {
-			t.Fatal(msg)
-		}
-		t.Skip(msg)
-	}
-	return p
-}
-
 // brittanyVectors reads the comparateur file and returns three commune
 // vectors: unemployment rate 100·P22_CHOM1564/P22_ACT1564, median standard
 // of living MED21 and share of taxed households PIMP21 (decimal comma).
 // Empty, "s" and "nd" fields are skipped, never read as 0.
 func brittanyVectors(t testing.TB) map[string][]float64 {
 	t.Helper()
-	path := filepath.Join(openDataDir(), "insee", "base_cc_comparateur_bretagne.csv")
+	path := filepath.Join(opendatatest.Dir(t), "insee", "base_cc_comparateur_bretagne.csv")
 	f, err := os.Open(path)
 	if err != nil {
 		if os.Getenv("CI") != "" {
@@ -123,7 +101,7 @@ type rCase struct {
 }
 
 func TestClassifyMatchesClassInt(t *testing.T) {
-	rscript := needTool(t, "Rscript", "r-base-core and r-cran-classint")
+	rscript := tooltest.Need(t, "Rscript", "r-base-core and r-cran-classint")
 	vectors := brittanyVectors(t)
 	cases := []rCase{
 		{"quantile", 5, Quantile, nil},

@@ -1,6 +1,6 @@
 // This file checks the Lambert-93 projection against PROJ's cs2cs.
 
-package maps
+package lambert93
 
 import (
 	"bytes"
@@ -15,6 +15,7 @@ import (
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/project"
+	"github.com/region-bretagne/obs/tooltest"
 )
 
 // bretonPoints are WGS84 lon/lat points across Bretagne and its corners.
@@ -49,7 +50,7 @@ var bretonPoints = []struct {
 }
 
 func TestLambert93MatchesPROJ(t *testing.T) {
-	cs2cs := needTool(t, "cs2cs", "proj-bin")
+	cs2cs := tooltest.Need(t, "cs2cs", "proj-bin")
 	var in bytes.Buffer
 	for _, p := range bretonPoints {
 		// EPSG:4326 has latitude first in PROJ's authority axis order.
@@ -77,7 +78,7 @@ func TestLambert93MatchesPROJ(t *testing.T) {
 		if err1 != nil || err2 != nil {
 			t.Fatalf("cs2cs line %d: %q", i+1, lines[i])
 		}
-		got := Lambert93(orb.Point{p.lon, p.lat})
+		got := Project(orb.Point{p.lon, p.lat})
 		if dx, dy := got[0]-wx, got[1]-wy; math.Hypot(dx, dy) > 0.001 {
 			t.Errorf("%s (%v, %v): got (%.6f, %.6f), PROJ (%.6f, %.6f), off by %.4f m",
 				p.name, p.lon, p.lat, got[0], got[1], wx, wy, math.Hypot(dx, dy))
@@ -98,15 +99,15 @@ func TestLambert93KnownValues(t *testing.T) {
 		{"Rennes", orb.Point{-1.68, 48.1113}, orb.Point{351904.459074, 6789310.625506}},
 	}
 	for _, tt := range tests {
-		got := Lambert93(tt.in)
+		got := Project(tt.in)
 		if d := math.Hypot(got[0]-tt.want[0], got[1]-tt.want[1]); d > 0.001 {
-			t.Errorf("%s: Lambert93(%v) = %.4f, want %.4f (off by %.4f m)", tt.name, tt.in, got, tt.want, d)
+			t.Errorf("%s: Project(%v) = %.4f, want %.4f (off by %.4f m)", tt.name, tt.in, got, tt.want, d)
 		}
 	}
 	// Works through orb/project on whole geometries.
 	ring := orb.Polygon{{{-1.7, 48.1}, {-1.6, 48.1}, {-1.6, 48.2}, {-1.7, 48.1}}}
-	proj := project.Polygon(ring.Clone(), Lambert93)
-	if proj[0][0] != Lambert93(ring[0][0]) {
+	proj := project.Polygon(ring.Clone(), Project)
+	if proj[0][0] != Project(ring[0][0]) {
 		t.Errorf("project.Polygon disagrees with Lambert93: %v", proj[0][0])
 	}
 }

@@ -1,9 +1,10 @@
 // This file tests the palettes, including a check of every colour against
 // RColorBrewer when R is installed.
 
-package maps
+package palette
 
 import (
+	"github.com/region-bretagne/obs/tooltest"
 	"os"
 	"os/exec"
 	"strings"
@@ -17,7 +18,7 @@ func TestPaletteByName(t *testing.T) {
 		wantName  string
 		first     string
 		last      string
-		kind      PaletteKind
+		kind      Kind
 		cbSafe    bool
 		wantError bool
 	}{
@@ -34,7 +35,7 @@ func TestPaletteByName(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p, err := PaletteByName(tt.name)
+			p, err := ByName(tt.name)
 			var cols []string
 			if err == nil {
 				cols, err = p.Colors(tt.n)
@@ -56,12 +57,12 @@ func TestPaletteByName(t *testing.T) {
 			}
 		})
 	}
-	def, _ := PaletteByName(DefaultPalette)
+	def, _ := ByName(Default)
 	if !def.ColorBlindSafe {
-		t.Errorf("default palette %s is not colour-blind safe", DefaultPalette)
+		t.Errorf("default palette %s is not colour-blind safe", Default)
 	}
-	if got := len(Palettes()); got != 27 {
-		t.Errorf("Palettes() has %d schemes, want 27 (18 sequential + 9 diverging)", got)
+	if got := len(All()); got != 27 {
+		t.Errorf("All() has %d schemes, want 27 (18 sequential + 9 diverging)", got)
 	}
 }
 
@@ -69,7 +70,7 @@ func TestPaletteByName(t *testing.T) {
 // RColorBrewer::brewer.pal (the table is generated from it, so this guards
 // hand edits). Missing R or RColorBrewer fails in CI and skips locally.
 func TestPalettesMatchRColorBrewer(t *testing.T) {
-	rscript := needTool(t, "Rscript", "r-base-core")
+	rscript := tooltest.Need(t, "Rscript", "r-base-core")
 	script := `if (!requireNamespace("RColorBrewer", quietly = TRUE)) quit(status = 3)
 library(RColorBrewer)
 info <- brewer.pal.info[brewer.pal.info$category %in% c("seq", "div"), ]
@@ -89,7 +90,7 @@ for (nm in rownames(info)) for (n in 3:info[nm, "maxcolors"])
 	lines := 0
 	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
 		f := strings.Fields(line)
-		p, err := PaletteByName(f[0])
+		p, err := ByName(f[0])
 		if err != nil {
 			t.Errorf("R scheme %s: %v", f[0], err)
 			continue

@@ -1,6 +1,6 @@
 // This file tests how Breaks assigns values to classes under each closure.
 
-package maps
+package classify
 
 import (
 	"math"

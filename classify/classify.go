@@ -1,7 +1,7 @@
 // This file is the entry point of classification: it checks the input and
 // dispatches to the method that computes the breaks.
 
-package maps
+package classify
 
 import (
 	"fmt"
@@ -66,7 +66,7 @@ func ParseMethod(s string) (Method, error) {
 			return m, nil
 		}
 	}
-	return "", fmt.Errorf("maps: unknown classification method %q (known: quantile, equal, jenks, q6, sd, geom, headtail, manual)", s)
+	return "", fmt.Errorf("classify: unknown classification method %q (known: quantile, equal, jenks, q6, sd, geom, headtail, manual)", s)
 }
 
 // Label returns the French name of the method, for legends and notes.
@@ -128,7 +128,7 @@ func Classify(values []float64, m Method, k int, manual []float64) (Breaks, erro
 		return Breaks{}, err
 	}
 	if m != Manual && m != HeadTail && m != Q6 && k < 1 {
-		return Breaks{}, fmt.Errorf("maps: %s classification needs at least 1 class, got k = %d", m, k)
+		return Breaks{}, fmt.Errorf("classify: %s classification needs at least 1 class, got k = %d", m, k)
 	}
 	if m == Manual {
 		if err := checkManual(manual); err != nil {
@@ -194,7 +194,7 @@ func computeBounds(x []float64, m Method, k int, manual []float64) ([]float64, s
 		bounds = sdBounds(x, k)
 	case Geom:
 		if x[0] <= 0 {
-			return nil, "", fmt.Errorf("maps: geom classification needs strictly positive values, the smallest is %v", x[0])
+			return nil, "", fmt.Errorf("classify: geom classification needs strictly positive values, the smallest is %v", x[0])
 		}
 		bounds = geomBounds(x, k)
 	case HeadTail:
@@ -211,14 +211,14 @@ func computeBounds(x []float64, m Method, k int, manual []float64) ([]float64, s
 // checkManual validates manual bounds.
 func checkManual(manual []float64) error {
 	if len(manual) < 2 {
-		return fmt.Errorf("maps: manual classification needs at least 2 bounds, got %d", len(manual))
+		return fmt.Errorf("classify: manual classification needs at least 2 bounds, got %d", len(manual))
 	}
 	for i, v := range manual {
 		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return fmt.Errorf("maps: manual bound %d is %v", i+1, v)
+			return fmt.Errorf("classify: manual bound %d is %v", i+1, v)
 		}
 		if i > 0 && v <= manual[i-1] {
-			return fmt.Errorf("maps: manual bounds must increase strictly: bound %d (%v) <= bound %d (%v)", i+1, v, i, manual[i-1])
+			return fmt.Errorf("classify: manual bounds must increase strictly: bound %d (%v) <= bound %d (%v)", i+1, v, i, manual[i-1])
 		}
 	}
 	return nil

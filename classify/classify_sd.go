@@ -1,7 +1,7 @@
 // This file computes "mean ± standard deviation" bounds as classInt "sd"
 // does: R's pretty() on the standardised values, scaled back.
 
-package maps
+package classify
 
 import "math"
 

@@ -1,12 +1,13 @@
 // This file projects WGS84 longitude/latitude to Lambert-93 (EPSG:2154),
 // the legal projection of mainland France.
 
-package maps
+package lambert93
 
 import (
 	"math"
 
 	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/project"
 )
 
 // Lambert-93 parameters (IGN, EPSG:2154): Lambert Conformal Conic with two
@@ -46,16 +47,16 @@ func lccT(phi, e float64) float64 {
 	return math.Tan(math.Pi/4-phi/2) / math.Pow((1-e*s)/(1+e*s), e/2)
 }
 
-// Lambert93 projects a WGS84 point (X = longitude, Y = latitude, in
+// Project projects a WGS84 point (X = longitude, Y = latitude, in
 // degrees) to Lambert-93 metres (X = easting, Y = northing). WGS84 and
 // RGF93 are taken as identical, as PROJ does (the null transformation), so
 // there is no datum shift. It has the orb.Projection signature:
 //
-//	project.Geometry(g, maps.Lambert93)
+//	project.Geometry(g, lambert93.Project)
 //
 // Note that project.Geometry projects in place: clone g first if the caller
 // still needs the lon/lat version.
-func Lambert93(p orb.Point) orb.Point {
+func Project(p orb.Point) orb.Point {
 	phi := p[1] * math.Pi / 180
 	lambda := p[0] * math.Pi / 180
 	rho := lcc.aF * math.Pow(lccT(phi, lcc.e), lcc.n)
@@ -64,4 +65,12 @@ func Lambert93(p orb.Point) orb.Point {
 		lambert93X0 + rho*math.Sin(theta),
 		lambert93Y0 + lcc.rho0 - rho*math.Cos(theta),
 	}
+}
+
+// Geometry returns a projected copy of a WGS84 geometry (nil stays nil).
+func Geometry(g orb.Geometry) orb.Geometry {
+	if g == nil {
+		return nil
+	}
+	return project.Geometry(orb.Clone(g), Project)
 }

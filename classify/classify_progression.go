@@ -1,6 +1,6 @@
 // This file computes the geometric-progression and head/tail bounds.
 
-package maps
+package classify
 
 import "math"
 

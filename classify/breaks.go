@@ -1,7 +1,7 @@
 // This file defines Breaks, the class bounds shared by a map's fill and its
 // legend, and the rule that puts a value in a class.
 
-package maps
+package classify
 
 import (
 	"fmt"
@@ -53,8 +53,9 @@ func (b Breaks) Classes() int {
 	return len(b.Bounds) - 1
 }
 
-// closure returns the effective closure (ClosedLeft for the zero value).
-func (b Breaks) closure() Closure {
+// EffectiveClosure returns the closure in force: ClosedLeft for the zero
+// value.
+func (b Breaks) EffectiveClosure() Closure {
 	if b.Closure == ClosedRight {
 		return ClosedRight
 	}
@@ -70,7 +71,7 @@ func (b Breaks) Class(v float64) int {
 		return -1
 	}
 	var i int
-	if b.closure() == ClosedRight {
+	if b.EffectiveClosure() == ClosedRight {
 		// first class whose upper bound is >= v
 		i = sort.Search(n, func(i int) bool { return b.Bounds[i+1] >= v })
 	} else {
@@ -90,7 +91,7 @@ func (b Breaks) Interval(i int) (lo, hi float64, loClosed, hiClosed bool) {
 		return math.NaN(), math.NaN(), false, false
 	}
 	lo, hi = b.Bounds[i], b.Bounds[i+1]
-	if b.closure() == ClosedRight {
+	if b.EffectiveClosure() == ClosedRight {
 		return lo, hi, i == 0, true
 	}
 	return lo, hi, true, i == n-1
@@ -114,22 +115,22 @@ func (b Breaks) Counts(values []float64) (counts []int, outside int) {
 // only a single class may have two equal bounds.
 func (b Breaks) Validate() error {
 	if len(b.Bounds) < 2 {
-		return fmt.Errorf("maps: breaks need at least 2 bounds, got %d", len(b.Bounds))
+		return fmt.Errorf("classify: breaks need at least 2 bounds, got %d", len(b.Bounds))
 	}
 	if b.Closure != "" && b.Closure != ClosedLeft && b.Closure != ClosedRight {
-		return fmt.Errorf("maps: unknown interval closure %q", b.Closure)
+		return fmt.Errorf("classify: unknown interval closure %q", b.Closure)
 	}
 	for i, v := range b.Bounds {
 		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return fmt.Errorf("maps: break %d is %v", i, v)
+			return fmt.Errorf("classify: break %d is %v", i, v)
 		}
 		if i > 0 {
 			prev := b.Bounds[i-1]
 			if v < prev {
-				return fmt.Errorf("maps: break %d (%v) is below break %d (%v)", i, v, i-1, prev)
+				return fmt.Errorf("classify: break %d (%v) is below break %d (%v)", i, v, i-1, prev)
 			}
 			if v == prev && len(b.Bounds) > 2 {
-				return fmt.Errorf("maps: breaks %d and %d are equal (%v): empty class", i-1, i, v)
+				return fmt.Errorf("classify: breaks %d and %d are equal (%v): empty class", i-1, i, v)
 			}
 		}
 	}

@@ -1,7 +1,7 @@
 // This file computes quantile and equal-interval bounds exactly as R does
 // (quantile type 7, seq with length.out), so results match classInt.
 
-package maps
+package classify
 
 import "math"
 

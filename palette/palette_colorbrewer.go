@@ -6,7 +6,7 @@
 //
 //	Rscript testdata/palette_gen.R > palette_colorbrewer.go && gofmt -w palette_colorbrewer.go
 
-package maps
+package palette
 
 // brewerSchemes maps a scheme name to its kind, colour-blind flag and
 // colours by class count (index = number of classes).

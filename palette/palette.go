@@ -1,6 +1,6 @@
 // This file exposes the ColorBrewer colour schemes used to fill map classes.
 
-package maps
+package palette
 
 import (
 	"fmt"
@@ -8,37 +8,37 @@ import (
 	"strings"
 )
 
-// PaletteKind tells how a palette orders its colours.
-type PaletteKind string
+// Kind tells how a palette orders its colours.
+type Kind string
 
 // Palette kinds.
 const (
 	// Sequential palettes go from light (low values) to dark (high values).
-	Sequential PaletteKind = "sequential"
+	Sequential Kind = "sequential"
 	// Diverging palettes go from one dark hue through a light neutral to
 	// another dark hue; they suit values on both sides of a reference.
-	Diverging PaletteKind = "diverging"
+	Diverging Kind = "diverging"
 )
 
-// DefaultPalette is the palette used when none is given: sequential and
+// Default is the palette used when none is given: sequential and
 // safe for colour-blind readers, light for low values and dark red for high
 // values, which reads as "more precarity" on most indicators.
-const DefaultPalette = "YlOrRd"
+const Default = "YlOrRd"
 
 // ReversedSuffix appended to a palette name reverses its colours
 // ("Blues_r" is dark for low values), e.g. for a median income, where low
 // values are the worrying ones.
 const ReversedSuffix = "_r"
 
-// MinPaletteClasses is the smallest class count ColorBrewer defines; fewer
+// MinClasses is the smallest class count ColorBrewer defines; fewer
 // classes take the lightest and darkest colours of the 3-class scheme.
-const MinPaletteClasses = 3
+const MinClasses = 3
 
 // Palette is a ColorBrewer colour scheme.
 type Palette struct {
 	// Name is the ColorBrewer name, with ReversedSuffix when reversed.
 	Name string
-	Kind PaletteKind
+	Kind Kind
 	// ColorBlindSafe is RColorBrewer's "colorblind" flag: the scheme stays
 	// readable for the common forms of colour-blindness.
 	ColorBlindSafe bool
@@ -51,17 +51,17 @@ type Palette struct {
 
 // brewerScheme is one entry of the generated ColorBrewer table.
 type brewerScheme struct {
-	kind           PaletteKind
+	kind           Kind
 	colorBlindSafe bool
 	colors         map[int][]string
 }
 
-// PaletteByName returns the ColorBrewer scheme called name ("YlOrRd",
+// ByName returns the ColorBrewer scheme called name ("YlOrRd",
 // "RdBu", "Blues_r"…). The match ignores case. An empty name gives
-// DefaultPalette.
-func PaletteByName(name string) (Palette, error) {
+// Default.
+func ByName(name string) (Palette, error) {
 	if name == "" {
-		name = DefaultPalette
+		name = Default
 	}
 	base, reversed := strings.CutSuffix(name, ReversedSuffix)
 	for key, s := range brewerSchemes {
@@ -73,15 +73,15 @@ func PaletteByName(name string) (Palette, error) {
 			return p, nil
 		}
 	}
-	return Palette{}, fmt.Errorf("maps: unknown palette %q (known: %s)", name, strings.Join(paletteNames(), ", "))
+	return Palette{}, fmt.Errorf("palette: unknown palette %q (known: %s)", name, strings.Join(paletteNames(), ", "))
 }
 
-// Palettes lists every scheme (not reversed), sequential first, each group
+// All lists every scheme (not reversed), sequential first, each group
 // sorted by name.
-func Palettes() []Palette {
+func All() []Palette {
 	var out []Palette
 	for _, name := range paletteNames() {
-		p, _ := PaletteByName(name)
+		p, _ := ByName(name)
 		out = append(out, p)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Kind == Sequential && out[j].Kind != Sequential })
@@ -96,10 +96,10 @@ func (p Palette) Colors(n int) ([]string, error) {
 	base, _ := strings.CutSuffix(p.Name, ReversedSuffix)
 	s, ok := brewerSchemes[base]
 	if !ok {
-		return nil, fmt.Errorf("maps: unknown palette %q", p.Name)
+		return nil, fmt.Errorf("palette: unknown palette %q", p.Name)
 	}
 	if n < 1 || n > p.MaxClasses {
-		return nil, fmt.Errorf("maps: palette %s has 1 to %d classes, %d asked", p.Name, p.MaxClasses, n)
+		return nil, fmt.Errorf("palette: palette %s has 1 to %d classes, %d asked", p.Name, p.MaxClasses, n)
 	}
 	var cols []string
 	switch n {

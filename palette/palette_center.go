@@ -1,10 +1,11 @@
 // This file maps classes to palette colours, including diverging palettes
 // centred on a reference value (for example the regional rate).
 
-package maps
+package palette
 
 import (
 	"fmt"
+	"github.com/region-bretagne/obs/classify"
 	"math"
 )
 
@@ -28,7 +29,7 @@ func (p Palette) Center() (float64, bool) {
 
 // ClassColors returns one colour per class of b, lowest class first. It is
 // the only way fill and legend colours are chosen, so they always agree.
-func (p Palette) ClassColors(b Breaks) ([]string, error) {
+func (p Palette) ClassColors(b classify.Breaks) ([]string, error) {
 	n := b.Classes()
 	if n == 0 {
 		return nil, nil
@@ -38,7 +39,7 @@ func (p Palette) ClassColors(b Breaks) ([]string, error) {
 		return p.Colors(n)
 	}
 	if math.IsNaN(c) || math.IsInf(c, 0) {
-		return nil, fmt.Errorf("maps: palette %s centred on %v", p.Name, c)
+		return nil, fmt.Errorf("palette: palette %s centred on %v", p.Name, c)
 	}
 	below, straddle, above := 0, 0, 0
 	for i := 0; i < n; i++ {
@@ -55,7 +56,7 @@ func (p Palette) ClassColors(b Breaks) ([]string, error) {
 	side := max(below, above)
 	size := 2*side + straddle
 	if size > p.MaxClasses {
-		return nil, fmt.Errorf("maps: palette %s centred on %v needs %d colours (%d classes below, %d above), it has %d",
+		return nil, fmt.Errorf("palette: palette %s centred on %v needs %d colours (%d classes below, %d above), it has %d",
 			p.Name, c, size, below, above, p.MaxClasses)
 	}
 	all, err := p.Colors(size)

@@ -2,7 +2,7 @@
 // programming (the Ckmeans.1d.dp algorithm of Wang & Song, 2011, with its
 // divide-and-conquer row filling), in O(k·n·log n) time.
 
-package maps
+package classify
 
 // fisherJenks returns the k+1 bounds of the partition of sorted x (with more
 // than k distinct values) into k classes that minimises the total
