@@ -17,6 +17,7 @@ import (
 	"github.com/region-bretagne/obs/plan"
 	"github.com/region-bretagne/obs/printer"
 	"github.com/region-bretagne/obs/store"
+	"github.com/region-bretagne/obs/value"
 )
 
 func init() {
@@ -30,6 +31,8 @@ func runPlan(ctx context.Context, args []string, stdout io.Writer) error {
 	format := fs.String("format", "table", "table|csv|json|html|pdf")
 	out := fs.String("out", "", "output file (default: standard output; required for pdf)")
 	year := fs.Int("year", time.Now().Year(), "evaluation year, for the age of the latest vintages")
+	line := fs.Int("line", 0, "with --level: break the row of this line of the plan down over every territory of the level")
+	level := fs.String("level", "", "epci|departement: the level of the breakdown (with --line; formats table, csv, json)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -60,6 +63,11 @@ func runPlan(ctx context.Context, args []string, stdout io.Writer) error {
 	b, err := plan.Evaluate(ctx, c, p, *year)
 	if err != nil {
 		return err
+	}
+	if *line != 0 || *level != "" {
+		if b, err = breakdown(ctx, c, p, b, *line, *level); err != nil {
+			return err
+		}
 	}
 	if *territory != "" {
 		if _, err := c.Territory(*territory); err != nil {
@@ -98,4 +106,25 @@ func runPlan(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "%s\u00a0: suivi du plan, %d ligne(s), %d lacune(s)\n", *out, len(b.Results), len(b.Gaps))
 	return nil
+}
+
+// breakdown replaces the results of a bilan by the row of one line
+// evaluated for every territory of a level.
+func breakdown(ctx context.Context, c *cube.Cube, p *plan.Plan, b *plan.Bilan, line int, level string) (*plan.Bilan, error) {
+	l := value.Level(level)
+	if l != value.LevelEPCI && l != value.LevelDepartement {
+		return nil, fmt.Errorf("--level %q: want epci or departement (with --line)", level)
+	}
+	for _, r := range p.Rows {
+		if r.Line == line && r.Indicator != "" {
+			res, err := plan.Breakdown(ctx, c, r, l)
+			if err != nil {
+				return nil, err
+			}
+			out := *b
+			out.Results, out.Gaps = res, nil
+			return &out, nil
+		}
+	}
+	return nil, fmt.Errorf("--line %d: no row with an indicator at this line of %s", line, p.Name)
 }

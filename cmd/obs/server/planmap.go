@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/paulmach/orb"
+	"github.com/region-bretagne/obs/lambert93"
 	"github.com/region-bretagne/obs/plan"
 	"github.com/region-bretagne/obs/value"
 )
@@ -34,17 +35,20 @@ func statusMap(ctx context.Context, snap *Snapshot, res []plan.Result, level val
 	for _, r := range res {
 		byCode[r.Territory] = r
 	}
+	projected := map[string]orb.Geometry{}
 	bound := orb.Bound{Min: orb.Point{math.Inf(1), math.Inf(1)}, Max: orb.Point{math.Inf(-1), math.Inf(-1)}}
 	for _, s := range shapes {
 		if _, ok := byCode[s.Code]; ok && s.Geom != nil {
-			bound = bound.Union(s.Geom.Bound())
+			g := lambert93.Geometry(s.Geom)
+			projected[s.Code] = g
+			bound = bound.Union(g.Bound())
 		}
 	}
 	if bound.IsEmpty() || math.IsInf(bound.Min[0], 0) {
 		return nil, NotFound("aucun territoire à cartographier", "nothing to map")
 	}
 	const width, mapH, legendW = 640.0, 420.0, 230.0
-	k := math.Cos(bound.Center()[1] * math.Pi / 180)
+	k := 1.0 // Lambert-93 metres: the same scale on both axes
 	sx := (width - legendW - 20) / ((bound.Max[0] - bound.Min[0]) * k)
 	sy := (mapH - 60) / (bound.Max[1] - bound.Min[1])
 	sc := math.Min(sx, sy)
@@ -56,26 +60,31 @@ func statusMap(ctx context.Context, snap *Snapshot, res []plan.Result, level val
 	b.WriteString(`<defs><pattern id="na" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#fff"/><line x1="0" y1="0" x2="0" y2="6" stroke="#888" stroke-width="1.5"/></pattern></defs>`)
 	fmt.Fprintf(&b, `<title>Statuts de l'action %s (%s) par %s</title>`, html.EscapeString(row.Action), html.EscapeString(row.Indicator), html.EscapeString(level.Label()))
 	fmt.Fprintf(&b, `<text x="10" y="20" font-size="14" font-weight="bold">Action %s — %s</text>`, html.EscapeString(row.Action), html.EscapeString(row.Title))
-	fmt.Fprintf(&b, `<text x="10" y="38" font-size="11">%s, statut par %s (référence %d)</text>`, html.EscapeString(row.Indicator), html.EscapeString(strings.ToLower(level.Label())), row.BaseYear)
+	label := row.Indicator
+	if len(res) > 0 && res[0].IndicatorLabel != "" {
+		label = res[0].IndicatorLabel
+	}
+	fmt.Fprintf(&b, `<text x="10" y="38" font-size="11">%s, statut par %s (référence %d, sens %s)</text>`, html.EscapeString(label), html.EscapeString(level.Short()), row.BaseYear, row.Direction)
 	for _, s := range shapes {
 		r, ok := byCode[s.Code]
-		if !ok || s.Geom == nil {
+		g := projected[s.Code]
+		if !ok || g == nil {
 			continue
 		}
 		fmt.Fprintf(&b, `<path d="%s" fill="%s" stroke="#fff" stroke-width="0.6" data-code="%s" data-statut="%s"><title>%s (%s)&#160;: %s%s</title></path>`,
-			svgPath(s.Geom, xy), statusFill[r.Status], html.EscapeString(s.Code), html.EscapeString(string(r.Status)),
+			svgPath(g, xy), statusFill[r.Status], html.EscapeString(s.Code), html.EscapeString(string(r.Status)),
 			html.EscapeString(s.Name), html.EscapeString(s.Code), html.EscapeString(string(r.Status)), reasonSuffix(r))
 	}
-	y := 70.0
+	y := 90.0
 	lx := width - legendW
-	fmt.Fprintf(&b, `<text x="%g" y="%g" font-size="12" font-weight="bold">Statut (nombre de %s)</text>`, lx, y-12, html.EscapeString(level.Plural()))
+	fmt.Fprintf(&b, `<text x="%g" y="%g" font-size="12" font-weight="bold">Statut</text><text x="%g" y="%g" font-size="10">nombre de %s</text>`, lx, y-26, lx, y-12, html.EscapeString(level.Plural()))
 	for _, st := range plan.Statuses {
 		sym, _ := st.Badge()
 		fmt.Fprintf(&b, `<rect x="%g" y="%g" width="16" height="12" fill="%s" stroke="#555"/><text x="%g" y="%g" font-size="11">%s %s&#160;: %d</text>`,
 			lx, y, statusFill[st], lx+22, y+10, sym, html.EscapeString(string(st)), counts[st])
 		y += 20
 	}
-	fmt.Fprintf(&b, `<text x="10" y="%g" font-size="9" fill="#444">Source&#160;: %s — COG %d</text></svg>`, mapH-8, html.EscapeString(sourceOf(res)), snap.Atlas.Cube.COG())
+	fmt.Fprintf(&b, `<text x="10" y="%g" font-size="9" fill="#444">Source&#160;: %s — géographie COG %d — projection Lambert-93</text></svg>`, mapH-8, html.EscapeString(sourceOf(res)), snap.Atlas.Cube.COG())
 	return []byte(b.String()), nil
 }
 
