@@ -131,11 +131,11 @@ func evaluateRow(ctx context.Context, c *cube.Cube, r Row) (Result, error) {
 			res.Sources = append([]string{base.Source}, res.Sources...)
 		}
 		if !base.HasValue() {
-			return na(fmt.Sprintf("valeur de référence %s (%d)", base.Status.Label(), r.BaseYear))
+			return na(withReason(fmt.Sprintf("valeur de référence %s (%d)", base.Status.Label(), r.BaseYear), *base))
 		}
 	}
 	if !cur.HasValue() {
-		return na(fmt.Sprintf("valeur courante %s (%s)", cur.Status.Label(), cur.Vintage))
+		return na(withReason(fmt.Sprintf("valeur courante %s (%s)", cur.Status.Label(), cur.Vintage), cur))
 	}
 	if base != nil && (base.Status == value.StatusPartial || cur.Status == value.StatusPartial) && math.Abs(base.Coverage-cur.Coverage) > 1e-6 {
 		return na(fmt.Sprintf("périmètre modifié entre %d et %s (couverture %s → %s)", r.BaseYear, cur.Vintage,
@@ -176,6 +176,15 @@ func Breakdown(ctx context.Context, c *cube.Cube, r Row, level value.Level) ([]R
 		out = append(out, res)
 	}
 	return out, nil
+}
+
+// withReason adds the cube's reason of an absent value (secret, perimeter
+// of the EPCI changed, not published…) to a motif.
+func withReason(motif string, f cube.Fact) string {
+	if f.Reason == "" {
+		return motif
+	}
+	return motif + "\u00a0: " + f.Reason
 }
 
 var yearRe = regexp.MustCompile(`(19|20)\d\d`)

@@ -55,3 +55,25 @@ func TestPlanRefused(t *testing.T) {
 		t.Errorf("error %q: want the line, the column and a suggestion", err)
 	}
 }
+
+func TestPlanBreakdown(t *testing.T) {
+	db := testStore(t)
+	// Line 19 of the example plan: taux_couverture_rsa, Morbihan.
+	out, err := runCLI(t, "plan", "--db", db, "--file", "../../data/plan-exemple.csv", "--line", "19", "--level", "departement", "--format", "csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")[1:]
+	if len(lines) != 4 {
+		t.Fatalf("%d départements, want 4: %s", len(lines), out)
+	}
+	for _, l := range lines {
+		f := strings.Split(l, ";")
+		if f[1] != "taux_couverture_rsa" || f[11] == "" {
+			t.Errorf("row %q", l)
+		}
+	}
+	if _, err := runCLI(t, "plan", "--db", db, "--file", "../../data/plan-exemple.csv", "--line", "19", "--level", "commune"); err == nil {
+		t.Error("--level commune accepted")
+	}
+}
