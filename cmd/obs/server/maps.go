@@ -53,10 +53,3 @@ func (s *Server) mapFile(w http.ResponseWriter, r *http.Request, snap *Snapshot)
 	}
 	return writeCached(w, r, snap, key, body)
 }
-
-// canonicalQuery is the query string with sorted keys, as the cache key
-// of the handlers that take free parameters (maps key on the parsed
-// request, atlas.Request.Key).
-func canonicalQuery(r *http.Request) string {
-	return r.URL.Query().Encode()
-}
