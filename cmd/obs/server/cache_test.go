@@ -9,7 +9,9 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -190,4 +192,32 @@ func TestCacheBudgetManyMaps(t *testing.T) {
 	if limit := int64(4 * budget); growth > limit {
 		t.Errorf("heap grew by %d bytes after %d distinct maps (%d bytes served), over %d", growth, n, served, limit)
 	}
+}
+
+// FuzzCheckParams: a query string accepted by checkParams has only known
+// parameters, each once; the free-text ones are bounded.
+func FuzzCheckParams(f *testing.F) {
+	f.Add("indicator=population&level=epci&format=csv&decimal=,")
+	f.Add("level=epci&level=commune")
+	f.Add("nocache=1&_=2")
+	f.Add("public=" + strings.Repeat("x", 100))
+	f.Fuzz(func(t *testing.T, raw string) {
+		q, err := url.ParseQuery(raw)
+		if err != nil {
+			return
+		}
+		for _, allowed := range [][]string{valuesParams, chartParams} {
+			if checkParams(q, allowed, "fuzz") != nil {
+				continue
+			}
+			for k, v := range q {
+				if !slices.Contains(allowed, k) || len(v) != 1 {
+					t.Fatalf("accepted %q: %v", k, v)
+				}
+			}
+			if textParams(q.Get("public"), q.Get("vintage")) == nil && (len(q.Get("public")) > 64 || len(q.Get("vintage")) > 64) {
+				t.Fatalf("accepted a long public or vintage")
+			}
+		}
+	})
 }
