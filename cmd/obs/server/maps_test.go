@@ -24,6 +24,9 @@ func TestMapParams(t *testing.T) {
 		{"level=departement&width=100", 400, `width invalide « 100 » (200 à 4000 pixels)`},
 		{"level=departement&method=manual&breaks=12,5", 400, `croître strictement`},
 		{"level=departement&palette=rainbow", 400, `"error":"unknown palette`},
+		{"level=departement&highlight=35", 200, "\ufeff"},
+		{"level=departement&highlight=35238", 400, `"erreur":"territoire à mettre en évidence « 35238 » absent de la carte (niveau departement)"`},
+		{"level=epci&highlight=35", 400, `"error":"highlighted territory \"35\" is not on the map (level epci)"`},
 	}
 	for _, tc := range tests {
 		resp, body := get(t, ts.URL+"/maps/taux_chomage_15_64.csv?"+tc.query)

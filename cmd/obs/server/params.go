@@ -200,3 +200,17 @@ func parseChart(c *cube.Cube, kind, file string, q url.Values) (chartRequest, er
 	}
 	return req, textParams(req.Public, req.Vintage)
 }
+
+// checkHighlight refuses with a 400 a highlight that is not a territory
+// of the map's level (the renderer would fail: a 500 before).
+func checkHighlight(c *cube.Cube, req atlas.Request) error {
+	if req.Highlight == "" {
+		return nil
+	}
+	level := value.Level(req.Level)
+	if slices.ContainsFunc(c.Territories(level), func(t cube.Territory) bool { return t.Code == req.Highlight }) {
+		return nil
+	}
+	return BadRequest(fmt.Sprintf("territoire à mettre en évidence « %s » absent de la carte (niveau %s)", req.Highlight, level),
+		fmt.Sprintf("highlighted territory %q is not on the map (level %s)", req.Highlight, level))
+}
