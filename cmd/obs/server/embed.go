@@ -21,6 +21,9 @@ func (s *Server) embedMap(w http.ResponseWriter, r *http.Request, snap *Snapshot
 	if err != nil {
 		return err
 	}
+	if err := checkHighlight(a.Cube, req); err != nil {
+		return err
+	}
 	key := "embed|" + req.Key()
 	_, body, err := snap.Cached(key, expensive(r, func() (string, []byte, error) {
 		m, err := a.Choropleth(r.Context(), req)
