@@ -15,6 +15,8 @@ func (s *Server) routes() {
 	s.handle("GET /embed/map/{indicator}", s.embedMap)
 	s.handle("GET /charts/{kind}/{file}", s.chart)
 	s.handle("GET /sheets/{file}", s.sheet)
+	s.handle("GET /api/plan", s.plan)
+	s.handle("POST /api/plan", s.plan)
 	s.mux.Handle("GET /ui/", uiHandler())
 	s.mux.HandleFunc("GET /", s.index)
 	s.mux.HandleFunc("GET /api/openapi.json", s.openapi)
