@@ -22,6 +22,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/region-bretagne/obs/classify"
+	"github.com/region-bretagne/obs/svgdoc"
 	"github.com/region-bretagne/obs/tooltest"
 	"github.com/region-bretagne/obs/value"
 )
@@ -234,7 +235,7 @@ func checkFillMatchesLegend(t *testing.T, svg []byte) (areas int) {
 		var match []*entry
 		switch value.Status(status) {
 		case value.StatusSecret:
-			if fill != "url(#"+hatchID+")" {
+			if fill != "url(#"+svgdoc.HatchID+")" {
 				t.Errorf("secret %s filled %s, want the hatching", code, fill)
 			}
 			for _, e := range entries {

@@ -18,7 +18,9 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/region-bretagne/obs/classify"
+	"github.com/region-bretagne/obs/echartspage"
 	"github.com/region-bretagne/obs/lambert93"
+	"github.com/region-bretagne/obs/svgdoc"
 	"github.com/region-bretagne/obs/value"
 )
 
@@ -43,7 +45,7 @@ func scriptsOf(html string) []scriptEl {
 
 // optionOf returns the chart's option as generic JSON (functions appear
 // as their source strings).
-func optionOf(t *testing.T, c *EchartsChart) map[string]any {
+func optionOf(t *testing.T, c *echartspage.Chart) map[string]any {
 	t.Helper()
 	c.Option() // runs go-echarts' validation, as rendering does
 	j, ok := c.Chart.(interface{ JSON() map[string]any })
@@ -61,7 +63,7 @@ func optionOf(t *testing.T, c *EchartsChart) map[string]any {
 	return out
 }
 
-func renderHTML(t *testing.T, c *EchartsChart, assets EchartsAssets) string {
+func renderHTML(t *testing.T, c *echartspage.Chart, assets echartspage.Assets) string {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := c.WriteHTML(&buf, assets); err != nil {
@@ -78,10 +80,10 @@ func TestEchartsMapGolden(t *testing.T) {
 	ctx := context.Background()
 	tests := []struct {
 		name   string
-		assets EchartsAssets
+		assets echartspage.Assets
 	}{
-		{"echarts/map.html", EchartsAssets{}},
-		{"echarts/map_inline.html", EchartsAssets{Inline: fakeLib}},
+		{"echarts/map.html", echartspage.Assets{}},
+		{"echarts/map_inline.html", echartspage.Assets{Inline: fakeLib}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -107,8 +109,8 @@ func TestEchartsMapScripts(t *testing.T) {
 	}
 	for _, mode := range []struct {
 		name   string
-		assets EchartsAssets
-	}{{"served", EchartsAssets{}}, {"inline", EchartsAssets{Inline: fakeLib}}} {
+		assets echartspage.Assets
+	}{{"served", echartspage.Assets{}}, {"inline", echartspage.Assets{Inline: fakeLib}}} {
 		t.Run(mode.name, func(t *testing.T) {
 			html := renderHTML(t, c, mode.assets)
 			scripts := scriptsOf(html)
@@ -293,7 +295,7 @@ func TestEchartsMapPieces(t *testing.T) {
 				pc := pc.(map[string]any)
 				switch pc["value"] {
 				case string(value.StatusSecret):
-					if pc["label"] != "Secret statistique ("+strconv.Itoa(secret)+")" || pc["color"] != SecretHatchColor {
+					if pc["label"] != "Secret statistique ("+strconv.Itoa(secret)+")" || pc["color"] != svgdoc.SecretHatchColor {
 						t.Errorf("secret piece %v", pc)
 					}
 				case string(value.StatusMissing):
@@ -410,7 +412,7 @@ out.extra = d.filter(x => x.tip).map(x => f({name: x.name, data: x}));`)
 				fill, hasFill := n.attr("fill")
 				if ok && hasFill && n.XMLName.Local == "path" {
 					if strings.HasPrefix(fill, "url(") {
-						fill = SecretColor
+						fill = svgdoc.SecretColor
 					}
 					static[code] = fill
 				}
@@ -512,7 +514,7 @@ func BenchmarkEchartsMap(b *testing.B) {
 			b.Fatal(err)
 		}
 		var buf bytes.Buffer
-		if err := c.WriteHTML(&buf, EchartsAssets{}); err != nil {
+		if err := c.WriteHTML(&buf, echartspage.Assets{}); err != nil {
 			b.Fatal(err)
 		}
 	}

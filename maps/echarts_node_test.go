@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/region-bretagne/obs/echartspage"
 	"github.com/region-bretagne/obs/tooltest"
 	"github.com/region-bretagne/obs/web"
 )
@@ -37,7 +38,7 @@ type echartsRun struct {
 // returns the item fills and the SVG. extra is JavaScript run afterwards
 // with `chart`, `option` and `out` in scope. Node or the npm assets
 // missing skip the test locally and fail it in CI.
-func runInEcharts(t *testing.T, c *EchartsChart, extra string) echartsRun {
+func runInEcharts(t *testing.T, c *echartspage.Chart, extra string) echartsRun {
 	t.Helper()
 	node := tooltest.Need(t, "node", "nodejs")
 	lib, err := web.Locator{WorkDir: "."}.Locate(context.Background())

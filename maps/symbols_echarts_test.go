@@ -13,16 +13,18 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/region-bretagne/obs/echartspage"
+	"github.com/region-bretagne/obs/svgdoc"
 	"github.com/region-bretagne/obs/value"
 )
 
 func TestEchartsSymbolsGolden(t *testing.T) {
 	for _, tt := range []struct {
 		name   string
-		assets EchartsAssets
+		assets echartspage.Assets
 	}{
-		{"symbols/map.html", EchartsAssets{}},
-		{"symbols/map_inline.html", EchartsAssets{Inline: fakeLib}},
+		{"symbols/map.html", echartspage.Assets{}},
+		{"symbols/map_inline.html", echartspage.Assets{Inline: fakeLib}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			c, err := EchartsSymbols(context.Background(), symbolFixture())
@@ -46,8 +48,8 @@ func TestEchartsSymbolsScripts(t *testing.T) {
 	}
 	for _, mode := range []struct {
 		name   string
-		assets EchartsAssets
-	}{{"served", EchartsAssets{}}, {"inline", EchartsAssets{Inline: fakeLib}}} {
+		assets echartspage.Assets
+	}{{"served", echartspage.Assets{}}, {"inline", echartspage.Assets{Inline: fakeLib}}} {
 		t.Run(mode.name, func(t *testing.T) {
 			html := renderHTML(t, c, mode.assets)
 			lib, register, set := -1, -1, -1
@@ -99,7 +101,7 @@ type symbolOption struct {
 	} `json:"graphic"`
 }
 
-func readSymbolOption(t *testing.T, c *EchartsChart) symbolOption {
+func readSymbolOption(t *testing.T, c *echartspage.Chart) symbolOption {
 	t.Helper()
 	raw, err := json.Marshal(optionOf(t, c))
 	if err != nil {
@@ -183,7 +185,7 @@ func TestEchartsSymbolsStatuses(t *testing.T) {
 	for _, r := range o.Geo.Regions {
 		regions[r.Name] = r
 	}
-	if got := regions["35005"].ItemStyle["areaColor"]; got != SecretColor {
+	if got := regions["35005"].ItemStyle["areaColor"]; got != svgdoc.SecretColor {
 		t.Errorf("secret region colour %v", got)
 	}
 	if got := regions["35006"].ItemStyle["areaColor"]; got != MissingColor {
@@ -212,7 +214,7 @@ func TestEchartsSymbolsStatuses(t *testing.T) {
 	if it := tips["35005"]; it.Value != "-" {
 		t.Errorf("secret item has the value %v", it.Value)
 	}
-	html := renderHTML(t, c, EchartsAssets{})
+	html := renderHTML(t, c, echartspage.Assets{})
 	for _, want := range []string{`"text":"Secret statistique (1)"`, `"text":"Non disponible (1)"`, `"info":"secret"`, `"info":"missing"`} {
 		if !strings.Contains(html, want) {
 			t.Errorf("legend lacks %s", want)
@@ -279,7 +281,7 @@ func BenchmarkEchartsSymbols(b *testing.B) {
 			b.Fatal(err)
 		}
 		var sb strings.Builder
-		if err := c.WriteHTML(&sb, EchartsAssets{}); err != nil {
+		if err := c.WriteHTML(&sb, echartspage.Assets{}); err != nil {
 			b.Fatal(err)
 		}
 	}

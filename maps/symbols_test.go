@@ -19,6 +19,7 @@ import (
 	"github.com/paulmach/orb/planar"
 
 	"github.com/region-bretagne/obs/lambert93"
+	"github.com/region-bretagne/obs/svgdoc"
 	"github.com/region-bretagne/obs/tooltest"
 	"github.com/region-bretagne/obs/value"
 )
@@ -230,7 +231,7 @@ func TestSymbolSecretMissingAndOrder(t *testing.T) {
 			t.Errorf("circle %d (%s, %v) drawn after a smaller one (%v)", i, p.circles[i].Code, p.circles[i].Value, p.circles[i-1].Value)
 		}
 	}
-	if got := p.areas["35005"]; got != [2]string{string(value.StatusSecret), "url(#" + hatchID + ")"} {
+	if got := p.areas["35005"]; got != [2]string{string(value.StatusSecret), "url(#" + svgdoc.HatchID + ")"} {
 		t.Errorf("secret area: %v, want hatched", got)
 	}
 	if got := p.areas["35006"]; got != [2]string{string(value.StatusMissing), MissingColor} {

@@ -3,7 +3,7 @@
 // missing values never drawn as 0, and the interactive charts run in the
 // real echarts with the same colours and tick labels as the SVG.
 
-package maps
+package charts
 
 import (
 	"bytes"
@@ -18,6 +18,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/region-bretagne/obs/echartspage"
 	"github.com/region-bretagne/obs/tooltest"
 	"github.com/region-bretagne/obs/value"
 )
@@ -29,7 +30,7 @@ func TestChartSVGGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			golden(t, "charts/"+f.name+".svg", svg)
+			golden(t, f.name+".svg", svg)
 			again, _ := f.chart.SVG()
 			if !bytes.Equal(svg, again) {
 				t.Error("two renderings differ")
@@ -89,10 +90,10 @@ func TestChartEchartsGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			var buf bytes.Buffer
-			if err := c.WriteHTML(&buf, EchartsAssets{}); err != nil {
+			if err := c.WriteHTML(&buf, echartspage.Assets{}); err != nil {
 				t.Fatal(err)
 			}
-			golden(t, "charts/"+f.name+".html", buf.Bytes())
+			golden(t, f.name+".html", buf.Bytes())
 			for _, s := range scriptsOf(buf.String()) {
 				if s.src != "" && s.src != "/assets/echarts.min.js" {
 					t.Errorf("script src %q is not the local asset", s.src)
@@ -499,7 +500,7 @@ func BenchmarkRankingChart(b *testing.B) {
 			b.Fatal(err)
 		}
 		var buf bytes.Buffer
-		if err := e.WriteHTML(&buf, EchartsAssets{}); err != nil {
+		if err := e.WriteHTML(&buf, echartspage.Assets{}); err != nil {
 			b.Fatal(err)
 		}
 	}
