@@ -20,6 +20,7 @@ import (
 
 	"github.com/region-bretagne/obs/lambert93"
 	"github.com/region-bretagne/obs/svgdoc"
+	"github.com/region-bretagne/obs/svgtest"
 	"github.com/region-bretagne/obs/tooltest"
 	"github.com/region-bretagne/obs/value"
 )
@@ -169,7 +170,7 @@ func TestSymbolSVGGolden(t *testing.T) {
 				t.Error("two renderings of the same spec differ")
 			}
 			parseSymbols(t, svg)
-			golden(t, "symbols/"+tt.name+".svg", svg)
+			svgtest.Golden(t, "symbols/"+tt.name+".svg", svg)
 		})
 	}
 }
