@@ -6,7 +6,7 @@ import (
 	"bytes"
 	"net/http"
 
-	"github.com/region-bretagne/obs/maps"
+	"github.com/region-bretagne/obs/echartspage"
 )
 
 func (s *Server) chart(w http.ResponseWriter, r *http.Request, snap *Snapshot) error {
@@ -32,7 +32,7 @@ func (s *Server) chart(w http.ResponseWriter, r *http.Request, snap *Snapshot) e
 			return "", nil, err
 		}
 		var b bytes.Buffer
-		err = ec.WriteHTML(&b, maps.EchartsAssets{})
+		err = ec.WriteHTML(&b, echartspage.Assets{})
 		return ctype, b.Bytes(), err
 	})
 	if err != nil {
