@@ -7,7 +7,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/region-bretagne/obs/maps"
+	"github.com/region-bretagne/obs/echartspage"
 	"github.com/region-bretagne/obs/value"
 )
 
@@ -19,7 +19,7 @@ type ChartRequest struct {
 // drawable is what every maps chart offers.
 type drawable interface {
 	SVG() ([]byte, error)
-	Echarts() (*maps.EchartsChart, error)
+	Echarts() (*echartspage.Chart, error)
 }
 
 // Chart answers a chart request.

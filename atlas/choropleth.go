@@ -11,6 +11,7 @@ import (
 
 	"github.com/region-bretagne/obs/classify"
 	"github.com/region-bretagne/obs/cube"
+	"github.com/region-bretagne/obs/echartspage"
 	"github.com/region-bretagne/obs/maps"
 	"github.com/region-bretagne/obs/value"
 )
@@ -58,7 +59,7 @@ func (m *Map) SVG(ctx context.Context) ([]byte, error) {
 }
 
 // Echarts builds the interactive map.
-func (m *Map) Echarts(ctx context.Context) (*maps.EchartsChart, error) {
+func (m *Map) Echarts(ctx context.Context) (*echartspage.Chart, error) {
 	if m.Symbols {
 		return maps.EchartsSymbols(ctx, m.SymbolSpec())
 	}

@@ -7,7 +7,7 @@ import (
 	"context"
 	"slices"
 
-	"github.com/region-bretagne/obs/maps"
+	"github.com/region-bretagne/obs/charts"
 	"github.com/region-bretagne/obs/value"
 )
 
@@ -20,14 +20,14 @@ var ageBandSets = [][]string{
 }
 
 // AgeChart draws an indicator by age band for a territory.
-func (a *Atlas) AgeChart(ctx context.Context, indicator, code string) (maps.PyramidChart, error) {
+func (a *Atlas) AgeChart(ctx context.Context, indicator, code string) (charts.PyramidChart, error) {
 	ind, err := a.indicator(indicator)
 	if err != nil {
-		return maps.PyramidChart{}, err
+		return charts.PyramidChart{}, err
 	}
 	t, err := a.territory(code)
 	if err != nil {
-		return maps.PyramidChart{}, err
+		return charts.PyramidChart{}, err
 	}
 	publics := ind.PublicIDs()
 	var bands []string
@@ -37,18 +37,18 @@ func (a *Atlas) AgeChart(ctx context.Context, indicator, code string) (maps.Pyra
 		}
 	}
 	if bands == nil {
-		return maps.PyramidChart{}, badf("« %s » n'est pas ventilé par tranche d'âge", "%q has no age bands", ind.ID)
+		return charts.PyramidChart{}, badf("« %s » n'est pas ventilé par tranche d'âge", "%q has no age bands", ind.ID)
 	}
-	ch := maps.PyramidChart{}
+	ch := charts.PyramidChart{}
 	for _, p := range bands {
 		label := p
 		if pp, ok := a.Cube.Catalogue().Public(p); ok {
 			label = pp.Label
 		}
-		band := maps.AgeBand{Label: label, Total: maps.ChartValue{Status: value.StatusMissing}}
+		band := charts.AgeBand{Label: label, Total: charts.ChartValue{Status: value.StatusMissing}}
 		facts, err := a.Cube.Values(ctx, indicator, t.Level, "", p)
 		if err != nil {
-			return maps.PyramidChart{}, err
+			return charts.PyramidChart{}, err
 		}
 		for _, f := range facts {
 			if f.Code == code {

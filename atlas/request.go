@@ -60,7 +60,7 @@ func CheckCode(code string) error {
 //   - classes: an integer from 2 to 9;
 //   - breaks: the bounds of the manual method, 2 to 10 strictly
 //     increasing numbers, see ParseBreaks; ignored by the other methods;
-//   - palette: a ColorBrewer name, "_r" reversed (maps.PaletteByName);
+//   - palette: a ColorBrewer name, "_r" reversed (palette.ByName);
 //   - highlight: the code of a territory to outline;
 //   - qpv: true or 1 to draw the QPV outlines (strconv.ParseBool);
 //   - width, height: 200 to 4000 pixels; a width alone keeps the 10:7

@@ -44,8 +44,10 @@ func loadQuirk(t *testing.T, data string, tb Table) (*sql.DB, error) {
 		t.Fatalf("table: %v", err)
 	}
 	path := filepath.Join(t.TempDir(), "x.duckdb")
-	step := Step{"tables", func(ctx context.Context, b *Builder) error { return b.LoadTables(ctx, []Table{tb}) }}
-	if _, err := Build(context.Background(), Options{DataDir: data, DBPath: path, Steps: []Step{step}, Logger: quiet}); err != nil {
+	// The territorial frame (the table attaches its codes to the COG, and
+	// the store checks want the geometries), then the table.
+	steps := append(FrameSteps(), Step{"tables", func(ctx context.Context, b *Builder) error { return b.LoadTables(ctx, []Table{tb}) }})
+	if _, err := Build(context.Background(), Options{DataDir: data, DBPath: path, Steps: steps, Logger: quiet}); err != nil {
 		return nil, err
 	}
 	db, err := store.Open(context.Background(), path, true)

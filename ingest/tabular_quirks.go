@@ -38,7 +38,9 @@ func stripThousands(s, sep string) (string, error) {
 	}
 	groups := strings.Split(intPart, sep)
 	for i, g := range groups {
-		if !allDigits(g) || g == "" || (i > 0 && len(g) != 3) || (i == 0 && len(g) > 3) {
+		// A leading group starts with a non-zero digit: "000 000" and
+		// "012 345" are no grouped numbers (fuzzing found "000 000" read as 0).
+		if !allDigits(g) || g == "" || (i > 0 && len(g) != 3) || (i == 0 && (len(g) > 3 || (len(groups) > 1 && g[0] == '0'))) {
 			return "", fmt.Errorf("%q: %w", s, ErrThousands)
 		}
 	}

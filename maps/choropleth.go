@@ -11,6 +11,7 @@ import (
 
 	"github.com/region-bretagne/obs/classify"
 	"github.com/region-bretagne/obs/palette"
+	"github.com/region-bretagne/obs/svgdoc"
 	"github.com/region-bretagne/obs/value"
 )
 
@@ -109,7 +110,7 @@ func (s ChoroplethSpec) style() ([]styledArea, Legend, error) {
 		switch a.Status {
 		case value.StatusSecret:
 			counts.Secret++
-			sa.fill = "url(#" + hatchID + ")"
+			sa.fill = "url(#" + svgdoc.HatchID + ")"
 		case value.StatusMissing:
 			counts.Missing++
 			sa.fill = MissingColor

@@ -8,13 +8,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/xml"
-	"flag"
 	"fmt"
 	"image/png"
 	"io"
 	"math"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -22,11 +19,11 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/region-bretagne/obs/classify"
+	"github.com/region-bretagne/obs/svgdoc"
+	"github.com/region-bretagne/obs/svgtest"
 	"github.com/region-bretagne/obs/tooltest"
 	"github.com/region-bretagne/obs/value"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
 
 // square is a lon/lat square of side d degrees with its south-west corner
 // at (lon, lat).
@@ -68,28 +65,6 @@ func fixtureSpec(t testing.TB) ChoroplethSpec {
 	}
 }
 
-// golden compares got with testdata/name, or rewrites it with -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -tags duckdb_arrow ./maps -run %s -update)", err, t.Name())
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file (%d vs %d bytes); rerun with -update if the change is intended", path, len(got), len(want))
-	}
-}
-
 func TestChoroplethGolden(t *testing.T) {
 	ctx := context.Background()
 	base := fixtureSpec(t)
@@ -126,7 +101,7 @@ func TestChoroplethGolden(t *testing.T) {
 			if err := xml.Unmarshal(svg, new(struct{})); err != nil {
 				t.Fatalf("SVG is not well-formed XML: %v", err)
 			}
-			golden(t, "choropleth/"+tt.name+".svg", svg)
+			svgtest.Golden(t, "choropleth/"+tt.name+".svg", svg)
 		})
 	}
 }
@@ -161,36 +136,13 @@ func TestChoroplethContent(t *testing.T) {
 	}
 }
 
-// svgDoc is the part of the SVG the fill/legend test reads back.
-type svgNode struct {
-	XMLName xml.Name
-	Attrs   []xml.Attr `xml:",any,attr"`
-	Nodes   []svgNode  `xml:",any"`
-}
-
-func (n svgNode) attr(name string) (string, bool) {
-	for _, a := range n.Attrs {
-		if a.Name.Local == name {
-			return a.Value, true
-		}
-	}
-	return "", false
-}
-
-func (n svgNode) walk(f func(svgNode)) {
-	f(n)
-	for _, c := range n.Nodes {
-		c.walk(f)
-	}
-}
-
 // checkFillMatchesLegend parses an SVG map and checks, from the SVG alone,
 // that each territory's fill is the colour of the legend entry whose
 // interval holds its value (hatched for secret, grey for missing), and
 // that each legend count is the number of territories drawn with it.
 func checkFillMatchesLegend(t *testing.T, svg []byte) (areas int) {
 	t.Helper()
-	var root svgNode
+	var root svgtest.Node
 	if err := xml.Unmarshal(svg, &root); err != nil {
 		t.Fatalf("parse SVG: %v", err)
 	}
@@ -201,18 +153,18 @@ func checkFillMatchesLegend(t *testing.T, svg []byte) (areas int) {
 		count, drawn, classIdx int
 	}
 	var entries []*entry
-	var paths []svgNode
-	root.walk(func(n svgNode) {
-		if cls, _ := n.attr("class"); cls == "legend-entry" {
+	var paths []svgtest.Node
+	root.Walk(func(n svgtest.Node) {
+		if cls, _ := n.Attr("class"); cls == "legend-entry" {
 			e := &entry{}
-			e.kind, _ = n.attr("data-kind")
-			e.color, _ = n.attr("data-color")
-			c, _ := n.attr("data-count")
+			e.kind, _ = n.Attr("data-kind")
+			e.color, _ = n.Attr("data-color")
+			c, _ := n.Attr("data-count")
 			e.count, _ = strconv.Atoi(c)
 			if e.kind == "class" {
-				lo, _ := n.attr("data-lo")
-				hi, _ := n.attr("data-hi")
-				closed, _ := n.attr("data-closed")
+				lo, _ := n.Attr("data-lo")
+				hi, _ := n.Attr("data-hi")
+				closed, _ := n.Attr("data-closed")
 				e.lo, _ = strconv.ParseFloat(lo, 64)
 				e.hi, _ = strconv.ParseFloat(hi, 64)
 				e.loClosed = closed == "both" || closed == "left"
@@ -220,7 +172,7 @@ func checkFillMatchesLegend(t *testing.T, svg []byte) (areas int) {
 			}
 			entries = append(entries, e)
 		}
-		if _, ok := n.attr("data-status"); ok && n.XMLName.Local == "path" {
+		if _, ok := n.Attr("data-status"); ok && n.XMLName.Local == "path" {
 			paths = append(paths, n)
 		}
 	})
@@ -228,13 +180,13 @@ func checkFillMatchesLegend(t *testing.T, svg []byte) (areas int) {
 		t.Fatal("no territory path in the SVG")
 	}
 	for _, p := range paths {
-		code, _ := p.attr("data-code")
-		status, _ := p.attr("data-status")
-		fill, _ := p.attr("fill")
+		code, _ := p.Attr("data-code")
+		status, _ := p.Attr("data-status")
+		fill, _ := p.Attr("fill")
 		var match []*entry
 		switch value.Status(status) {
 		case value.StatusSecret:
-			if fill != "url(#"+hatchID+")" {
+			if fill != "url(#"+svgdoc.HatchID+")" {
 				t.Errorf("secret %s filled %s, want the hatching", code, fill)
 			}
 			for _, e := range entries {
@@ -252,7 +204,7 @@ func checkFillMatchesLegend(t *testing.T, svg []byte) (areas int) {
 				}
 			}
 		default:
-			vs, ok := p.attr("data-value")
+			vs, ok := p.Attr("data-value")
 			v, err := strconv.ParseFloat(vs, 64)
 			if !ok || err != nil {
 				t.Errorf("%s (%s) has no readable data-value %q", code, status, vs)
@@ -358,8 +310,8 @@ func TestTables(t *testing.T) {
 			t.Errorf("HTML lacks %q", want)
 		}
 	}
-	golden(t, "choropleth/fixture_table.csv", csvBuf.Bytes())
-	golden(t, "choropleth/fixture_table.html", htmlBuf.Bytes())
+	svgtest.Golden(t, "choropleth/fixture_table.csv", csvBuf.Bytes())
+	svgtest.Golden(t, "choropleth/fixture_table.html", htmlBuf.Bytes())
 }
 
 func TestChoroplethErrors(t *testing.T) {

@@ -13,7 +13,9 @@ import (
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 	"github.com/region-bretagne/obs/classify"
+	"github.com/region-bretagne/obs/echartspage"
 	"github.com/region-bretagne/obs/frnum"
+	"github.com/region-bretagne/obs/svgdoc"
 	"github.com/region-bretagne/obs/value"
 )
 
@@ -105,7 +107,7 @@ type echartsMapSeries struct {
 //
 // Department borders (Overlay) and QPV outlines are drawn as lines; the
 // highlighted territory gets a black border. The chart fills its page.
-func EchartsMap(ctx context.Context, spec ChoroplethSpec) (*EchartsChart, error) {
+func EchartsMap(ctx context.Context, spec ChoroplethSpec) (*echartspage.Chart, error) {
 	if len(spec.Areas) == 0 {
 		return nil, fmt.Errorf("maps: interactive map %q has no areas", spec.Title)
 	}
@@ -139,9 +141,9 @@ func EchartsMap(ctx context.Context, spec ChoroplethSpec) (*EchartsChart, error)
 		switch a.Status {
 		case value.StatusSecret:
 			it.VisualMap = &noVisualMap
-			style["color"] = SecretColor
+			style["color"] = svgdoc.SecretColor
 			style["decal"] = map[string]any{"symbol": "none", "dashArrayX": []int{1, 0}, "dashArrayY": []int{2, 4},
-				"rotation": -0.7853981633974483, "color": SecretHatchColor}
+				"rotation": -0.7853981633974483, "color": svgdoc.SecretHatchColor}
 		case value.StatusMissing:
 			it.VisualMap = &noVisualMap
 			style["color"] = MissingColor
@@ -185,13 +187,13 @@ func EchartsMap(ctx context.Context, spec ChoroplethSpec) (*EchartsChart, error)
 
 	m := charts.NewMap()
 	m.RegisterMapType(mapName)
-	m.SetGlobalOptions(baseOptions(EchartsMapID, spec.Title, description)...)
+	m.SetGlobalOptions(echartspage.BaseOptions(EchartsMapID, spec.Title, description)...)
 	m.SetGlobalOptions(charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
-		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item", Formatter: tooltipFormatter(spec.sourceTip())}))
-	m.Accept(optionPatch{set: map[string]any{
-		"title": echartsTitles(spec.Title, subtitle, footer),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item", Formatter: echartspage.TooltipFormatter(spec.sourceTip())}))
+	m.Accept(echartspage.OptionPatch{Set: map[string]any{
+		"title": echartspage.Titles(spec.Title, subtitle, footer),
 		"visualMap": echartsVisualMap{Type: "piecewise", SeriesIndex: 0, Pieces: legendPieces(lg), Left: "10", Bottom: "48", ItemWidth: 22, ItemHeight: 14,
-			TextStyle: map[string]any{"fontSize": 12, "fontFamily": echartsFont, "color": echartsTextColor}},
+			TextStyle: map[string]any{"fontSize": 12, "fontFamily": echartspage.Font, "color": echartspage.TextColor}},
 		"series": []echartsMapSeries{{
 			Type: "map", Name: spec.Title, Map: mapName, AspectScale: 1, Roam: true, SelectedMode: false,
 			Top: "80", Bottom: "48", Left: "230", Right: "20",
@@ -203,12 +205,12 @@ func EchartsMap(ctx context.Context, spec ChoroplethSpec) (*EchartsChart, error)
 		}},
 	}})
 
-	chart := &EchartsChart{ID: EchartsMapID, Title: docTitle(spec), Description: description, Chart: m}
+	chart := &echartspage.Chart{ID: EchartsMapID, Title: docTitle(spec), Description: description, Chart: m}
 	quotedName, err := json.Marshal(mapName)
 	if err != nil {
 		return nil, err
 	}
-	chart.addHeadScript(&m.BaseConfiguration, "echarts.registerMap("+string(quotedName)+", "+string(geo)+");")
+	chart.AddHeadScript(&m.BaseConfiguration, "echarts.registerMap("+string(quotedName)+", "+string(geo)+");")
 	return chart, nil
 }
 
@@ -266,7 +268,7 @@ func legendPieces(lg Legend) []echartsPiece {
 			}
 			out = append(out, p)
 		case EntrySecret:
-			out = append(out, echartsPiece{Value: string(value.StatusSecret), Label: label, Color: SecretHatchColor, Symbol: secretSymbol})
+			out = append(out, echartsPiece{Value: string(value.StatusSecret), Label: label, Color: svgdoc.SecretHatchColor, Symbol: secretSymbol})
 		case EntryMissing:
 			out = append(out, echartsPiece{Value: string(value.StatusMissing), Label: label, Color: MissingColor, Symbol: "rect"})
 		}

@@ -18,70 +18,22 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/region-bretagne/obs/classify"
+	"github.com/region-bretagne/obs/echartspage"
+	"github.com/region-bretagne/obs/echartstest"
 	"github.com/region-bretagne/obs/lambert93"
+	"github.com/region-bretagne/obs/svgdoc"
+	"github.com/region-bretagne/obs/svgtest"
 	"github.com/region-bretagne/obs/value"
 )
-
-// scriptEl is one <script> element of a page.
-type scriptEl struct{ src, text string }
-
-var scriptRE = regexp.MustCompile(`(?is)<script([^>]*)>(.*?)</script>`)
-var srcRE = regexp.MustCompile(`(?i)\bsrc\s*=\s*"([^"]*)"`)
-
-// scriptsOf lists the <script> elements of an HTML page in document order.
-func scriptsOf(html string) []scriptEl {
-	var out []scriptEl
-	for _, m := range scriptRE.FindAllStringSubmatch(html, -1) {
-		el := scriptEl{text: m[2]}
-		if s := srcRE.FindStringSubmatch(m[1]); s != nil {
-			el.src = s[1]
-		}
-		out = append(out, el)
-	}
-	return out
-}
-
-// optionOf returns the chart's option as generic JSON (functions appear
-// as their source strings).
-func optionOf(t *testing.T, c *EchartsChart) map[string]any {
-	t.Helper()
-	c.Option() // runs go-echarts' validation, as rendering does
-	j, ok := c.Chart.(interface{ JSON() map[string]any })
-	if !ok {
-		t.Fatalf("%T has no JSON()", c.Chart)
-	}
-	raw, err := json.Marshal(j.JSON())
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out map[string]any
-	if err := json.Unmarshal(raw, &out); err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
-
-func renderHTML(t *testing.T, c *EchartsChart, assets EchartsAssets) string {
-	t.Helper()
-	var buf bytes.Buffer
-	if err := c.WriteHTML(&buf, assets); err != nil {
-		t.Fatal(err)
-	}
-	return buf.String()
-}
-
-// fakeLib stands for echarts.min.js in golden files; it holds the
-// sequences that must be escaped inside a <script> element.
-var fakeLib = []byte("/* echarts stand-in */ var echarts = {s: '</script><!-- x'};")
 
 func TestEchartsMapGolden(t *testing.T) {
 	ctx := context.Background()
 	tests := []struct {
 		name   string
-		assets EchartsAssets
+		assets echartspage.Assets
 	}{
-		{"echarts/map.html", EchartsAssets{}},
-		{"echarts/map_inline.html", EchartsAssets{Inline: fakeLib}},
+		{"echarts/map.html", echartspage.Assets{}},
+		{"echarts/map_inline.html", echartspage.Assets{Inline: echartstest.FakeLib}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -89,11 +41,11 @@ func TestEchartsMapGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := renderHTML(t, c, tt.assets)
-			golden(t, tt.name, []byte(got))
+			got := echartstest.HTML(t, c, tt.assets)
+			svgtest.Golden(t, tt.name, []byte(got))
 			// Rendering twice gives the same bytes (no random chart id).
 			c2, _ := EchartsMap(ctx, fixtureSpec(t))
-			if again := renderHTML(t, c2, tt.assets); again != got {
+			if again := echartstest.HTML(t, c2, tt.assets); again != got {
 				t.Error("two renderings of the same spec differ")
 			}
 		})
@@ -107,22 +59,22 @@ func TestEchartsMapScripts(t *testing.T) {
 	}
 	for _, mode := range []struct {
 		name   string
-		assets EchartsAssets
-	}{{"served", EchartsAssets{}}, {"inline", EchartsAssets{Inline: fakeLib}}} {
+		assets echartspage.Assets
+	}{{"served", echartspage.Assets{}}, {"inline", echartspage.Assets{Inline: echartstest.FakeLib}}} {
 		t.Run(mode.name, func(t *testing.T) {
-			html := renderHTML(t, c, mode.assets)
-			scripts := scriptsOf(html)
+			html := echartstest.HTML(t, c, mode.assets)
+			scripts := echartstest.Scripts(html)
 			lib, register, set := -1, -1, -1
 			for i, s := range scripts {
-				if regexp.MustCompile(`(?i)^(https?:)?//`).MatchString(s.src) {
-					t.Errorf("script %d loads %q from the network", i, s.src)
+				if regexp.MustCompile(`(?i)^(https?:)?//`).MatchString(s.Src) {
+					t.Errorf("script %d loads %q from the network", i, s.Src)
 				}
 				switch {
-				case s.src == "/assets/echarts.min.js" || strings.Contains(s.text, "echarts stand-in"):
+				case s.Src == "/assets/echarts.min.js" || strings.Contains(s.Text, "echarts stand-in"):
 					lib = i
-				case strings.Contains(s.text, "echarts.registerMap("):
+				case strings.Contains(s.Text, "echarts.registerMap("):
 					register = i
-				case strings.Contains(s.text, ".setOption("):
+				case strings.Contains(s.Text, ".setOption("):
 					set = i
 				}
 			}
@@ -132,20 +84,20 @@ func TestEchartsMapScripts(t *testing.T) {
 			if !(lib < register && register < set) {
 				t.Errorf("script order: library %d, registerMap %d, setOption %d; want library < registerMap < setOption", lib, register, set)
 			}
-			if mode.name == "served" && scripts[lib].text != "" {
+			if mode.name == "served" && scripts[lib].Text != "" {
 				t.Error("served library script has inline text")
 			}
 			if mode.name == "inline" {
 				if strings.Contains(html, "src=") {
 					t.Error("standalone page refers to an external script")
 				}
-				if !strings.Contains(scripts[lib].text, `'<\/script><\!-- x'`) {
-					t.Errorf("inlined library not escaped: %q", scripts[lib].text)
+				if !strings.Contains(scripts[lib].Text, `'<\/script><\!-- x'`) {
+					t.Errorf("inlined library not escaped: %q", scripts[lib].Text)
 				}
 			}
 			// The registered name is the one the series uses.
-			name := regexp.MustCompile(`echarts\.registerMap\("([^"]+)"`).FindStringSubmatch(scripts[register].text)
-			if name == nil || !strings.Contains(scripts[set].text, `"map":"`+name[1]+`"`) {
+			name := regexp.MustCompile(`echarts\.registerMap\("([^"]+)"`).FindStringSubmatch(scripts[register].Text)
+			if name == nil || !strings.Contains(scripts[set].Text, `"map":"`+name[1]+`"`) {
 				t.Errorf("series does not use the registered map %v", name)
 			}
 			for _, want := range []string{`width: 100%`, `height: 100%`, `addEventListener("resize"`, `chart.resize()`} {
@@ -235,7 +187,7 @@ func TestEchartsMapPieces(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			vm := optionOf(t, c)["visualMap"].(map[string]any)
+			vm := echartstest.Option(t, c)["visualMap"].(map[string]any)
 			pieces := vm["pieces"].([]any)
 			n := spec.Breaks.Classes()
 			var secret, missing int
@@ -293,7 +245,7 @@ func TestEchartsMapPieces(t *testing.T) {
 				pc := pc.(map[string]any)
 				switch pc["value"] {
 				case string(value.StatusSecret):
-					if pc["label"] != "Secret statistique ("+strconv.Itoa(secret)+")" || pc["color"] != SecretHatchColor {
+					if pc["label"] != "Secret statistique ("+strconv.Itoa(secret)+")" || pc["color"] != svgdoc.SecretHatchColor {
 						t.Errorf("secret piece %v", pc)
 					}
 				case string(value.StatusMissing):
@@ -324,7 +276,7 @@ func TestEchartsMapData(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	series := optionOf(t, c)["series"].([]any)[0].(map[string]any)
+	series := echartstest.Option(t, c)["series"].([]any)[0].(map[string]any)
 	items := map[string]map[string]any{}
 	for _, it := range series["data"].([]any) {
 		it := it.(map[string]any)
@@ -392,7 +344,7 @@ func TestEchartsMapMatchesStaticSVG(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			run := runInEcharts(t, c, `
+			run := echartstest.Run(t, c, `
 const f = chart.getOption().tooltip[0].formatter;
 const d = option.series[0].data;
 out.extra = d.filter(x => x.tip).map(x => f({name: x.name, data: x}));`)
@@ -400,17 +352,17 @@ out.extra = d.filter(x => x.tip).map(x => f({name: x.name, data: x}));`)
 			if err != nil {
 				t.Fatal(err)
 			}
-			var root svgNode
+			var root svgtest.Node
 			if err := xml.Unmarshal(svg, &root); err != nil {
 				t.Fatal(err)
 			}
 			static := map[string]string{}
-			root.walk(func(n svgNode) {
-				code, ok := n.attr("data-code")
-				fill, hasFill := n.attr("fill")
+			root.Walk(func(n svgtest.Node) {
+				code, ok := n.Attr("data-code")
+				fill, hasFill := n.Attr("fill")
 				if ok && hasFill && n.XMLName.Local == "path" {
 					if strings.HasPrefix(fill, "url(") {
-						fill = SecretColor
+						fill = svgdoc.SecretColor
 					}
 					static[code] = fill
 				}
@@ -512,7 +464,7 @@ func BenchmarkEchartsMap(b *testing.B) {
 			b.Fatal(err)
 		}
 		var buf bytes.Buffer
-		if err := c.WriteHTML(&buf, EchartsAssets{}); err != nil {
+		if err := c.WriteHTML(&buf, echartspage.Assets{}); err != nil {
 			b.Fatal(err)
 		}
 	}

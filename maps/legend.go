@@ -9,6 +9,7 @@ import (
 	"github.com/region-bretagne/obs/classify"
 	"github.com/region-bretagne/obs/frnum"
 	"github.com/region-bretagne/obs/palette"
+	"github.com/region-bretagne/obs/svgdoc"
 	"github.com/region-bretagne/obs/value"
 )
 
@@ -16,10 +17,6 @@ import (
 const (
 	// MissingColor fills territories with no value ("Non disponible").
 	MissingColor = "#d9d9d9"
-	// SecretColor and SecretHatchColor draw the hatching of territories
-	// under statistical secrecy: dark grey diagonal lines on white.
-	SecretColor      = "#ffffff"
-	SecretHatchColor = "#636363"
 )
 
 // French labels of the entries that are not classes.
@@ -113,7 +110,7 @@ func NewLegend(b classify.Breaks, p palette.Palette, counts LegendCounts, unit v
 	}
 	if counts.Secret > 0 {
 		lg.Entries = append(lg.Entries, LegendEntry{Kind: EntrySecret, Class: -1, Label: LabelSecret, Words: LabelSecret,
-			Color: SecretColor, Hatched: true, Count: counts.Secret})
+			Color: svgdoc.SecretColor, Hatched: true, Count: counts.Secret})
 	}
 	if counts.Missing > 0 {
 		lg.Entries = append(lg.Entries, LegendEntry{Kind: EntryMissing, Class: -1, Label: LabelMissing, Words: LabelMissing,

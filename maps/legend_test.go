@@ -8,6 +8,7 @@ import (
 
 	"github.com/region-bretagne/obs/classify"
 	"github.com/region-bretagne/obs/palette"
+	"github.com/region-bretagne/obs/svgdoc"
 	"github.com/region-bretagne/obs/value"
 )
 
@@ -30,7 +31,7 @@ func TestNewLegend(t *testing.T) {
 		{EntryClass, "[2,2" + nb + "%" + nb + "; 8,5" + nb + "%[", "de 2,2" + nb + "% à moins de 8,5" + nb + "%", "#ffeda0", 3},
 		{EntryClass, "[8,5" + nb + "%" + nb + "; 10,2" + nb + "%[", "de 8,5" + nb + "% à moins de 10,2" + nb + "%", "#feb24c", 4},
 		{EntryClass, "[10,2" + nb + "%" + nb + "; 26,1" + nb + "%]", "de 10,2" + nb + "% à 26,1" + nb + "%", "#f03b20", 5},
-		{EntrySecret, LabelSecret, LabelSecret, SecretColor, 2},
+		{EntrySecret, LabelSecret, LabelSecret, svgdoc.SecretColor, 2},
 	}
 	if len(lg.Entries) != len(want) {
 		t.Fatalf("%d entries, want %d: %+v", len(lg.Entries), len(want), lg.Entries)

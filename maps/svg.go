@@ -5,7 +5,6 @@ package maps
 import (
 	"bytes"
 	"context"
-	"encoding/xml"
 	"fmt"
 	"io"
 	"strconv"
@@ -15,21 +14,18 @@ import (
 	"github.com/region-bretagne/obs/classify"
 	"github.com/region-bretagne/obs/frnum"
 	"github.com/region-bretagne/obs/lambert93"
+	"github.com/region-bretagne/obs/svgdoc"
 	"github.com/region-bretagne/obs/value"
 )
 
 // Drawing constants.
 const (
-	hatchID       = "obs-secret-hatch"
 	defaultWidth  = 1000
 	defaultHeight = 700
-	margin        = 16.0
 	legendWidth   = 250.0
-	fontFamily    = "DejaVu Sans, Arial, Helvetica, sans-serif"
 	areaStroke    = "#ffffff"
 	overlayStroke = "#252525"
 	qpvStroke     = "#54278f"
-	textColor     = "#252525"
 )
 
 // ChoroplethSVG renders spec as an SVG document.
@@ -86,17 +82,17 @@ func RenderSVG(ctx context.Context, w io.Writer, spec ChoroplethSpec) error {
 		header = 70
 	}
 	footer := 34.0
-	frameW := width - legendWidth - 3*margin
+	frameW := width - legendWidth - 3*svgdoc.Margin
 	frameH := height - header - footer
-	v := fitViewport(bound, margin, header, frameW, frameH)
+	v := fitViewport(bound, svgdoc.Margin, header, frameW, frameH)
 
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%s" height="%s" viewBox="0 0 %s %s" role="img" aria-labelledby="map-title map-desc" font-family="%s">`+"\n",
-		num(width), num(height), num(width), num(height), fontFamily)
+		svgdoc.Num(width), svgdoc.Num(height), svgdoc.Num(width), svgdoc.Num(height), svgdoc.FontFamily)
 	fmt.Fprintf(&b, "<title id=\"map-title\">%s</title>\n<desc id=\"map-desc\">%s</desc>\n",
-		esc(docTitle(spec)), esc(description(spec, lg, len(areas))))
-	writeDefs(&b)
-	fmt.Fprintf(&b, "<rect width=\"%s\" height=\"%s\" fill=\"#ffffff\"/>\n", num(width), num(height))
+		svgdoc.Esc(docTitle(spec)), svgdoc.Esc(description(spec, lg, len(areas))))
+	svgdoc.WriteDefs(&b)
+	fmt.Fprintf(&b, "<rect width=\"%s\" height=\"%s\" fill=\"#ffffff\"/>\n", svgdoc.Num(width), svgdoc.Num(height))
 	writeHeader(&b, spec, width)
 
 	b.WriteString(`<g class="areas" stroke="` + areaStroke + `" stroke-width="0.4" stroke-linejoin="round" fill-rule="evenodd">` + "\n")
@@ -128,7 +124,7 @@ func RenderSVG(ctx context.Context, w io.Writer, spec ChoroplethSpec) error {
 		found := false
 		for i, a := range areas {
 			if a.Code == spec.Highlight {
-				b.WriteString(`<g class="highlight" fill="none" stroke="#000000" stroke-width="2.5" stroke-linejoin="round"><path data-code="` + esc(a.Code) + `" d="`)
+				b.WriteString(`<g class="highlight" fill="none" stroke="#000000" stroke-width="2.5" stroke-linejoin="round"><path data-code="` + svgdoc.Esc(a.Code) + `" d="`)
 				pathData(&b, projAreas[i], v)
 				b.WriteString("\"/></g>\n")
 				found = true
@@ -140,8 +136,8 @@ func RenderSVG(ctx context.Context, w io.Writer, spec ChoroplethSpec) error {
 		}
 	}
 
-	writeScaleBar(&b, v, margin, header+frameH)
-	writeLegend(&b, lg, spec, width-legendWidth-margin, header)
+	writeScaleBar(&b, v, svgdoc.Margin, header+frameH)
+	writeLegend(&b, lg, spec, width-legendWidth-svgdoc.Margin, header)
 	writeFooter(&b, spec, height)
 	b.WriteString("</svg>\n")
 	_, err = io.WriteString(w, b.String())
@@ -159,26 +155,19 @@ func projectAll(gs []orb.Geometry) []orb.Geometry {
 	return out
 }
 
-// writeDefs writes the hatching pattern of secret values.
-func writeDefs(b *strings.Builder) {
-	fmt.Fprintf(b, `<defs><pattern id="%s" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">`+
-		`<rect width="6" height="6" fill="%s"/><line x1="0" y1="0" x2="0" y2="6" stroke="%s" stroke-width="2"/></pattern></defs>`+"\n",
-		hatchID, SecretColor, SecretHatchColor)
-}
-
 // writeHeader writes the title and subtitle.
 func writeHeader(b *strings.Builder, spec ChoroplethSpec, width float64) {
 	fmt.Fprintf(b, "<text class=\"title\" x=\"%s\" y=\"30\" font-size=\"20\" font-weight=\"bold\" fill=\"%s\">%s</text>\n",
-		num(margin), textColor, esc(spec.Title))
+		svgdoc.Num(svgdoc.Margin), svgdoc.TextColor, svgdoc.Esc(spec.Title))
 	if spec.Subtitle != "" {
 		fmt.Fprintf(b, "<text class=\"subtitle\" x=\"%s\" y=\"54\" font-size=\"14\" fill=\"%s\">%s</text>\n",
-			num(margin), textColor, esc(spec.Subtitle))
+			svgdoc.Num(svgdoc.Margin), svgdoc.TextColor, svgdoc.Esc(spec.Subtitle))
 	}
 }
 
 // writeArea writes one territory.
 func writeArea(b *strings.Builder, a styledArea, g orb.Geometry, v viewport, spec ChoroplethSpec) {
-	fmt.Fprintf(b, `<path data-code="%s" data-status="%s"`, esc(a.Code), esc(string(a.Status)))
+	fmt.Fprintf(b, `<path data-code="%s" data-status="%s"`, svgdoc.Esc(a.Code), svgdoc.Esc(string(a.Status)))
 	if a.class >= 0 {
 		fmt.Fprintf(b, ` data-value="%s" data-class="%d"`, strconv.FormatFloat(a.Value, 'g', -1, 64), a.class)
 	}
@@ -190,13 +179,13 @@ func writeArea(b *strings.Builder, a styledArea, g orb.Geometry, v viewport, spe
 	} else {
 		name += " (" + a.Code + ")"
 	}
-	fmt.Fprintf(b, "\"><title>%s</title></path>\n", esc(name+frnum.UnitSep+": "+value.Text(value.FormTooltip, a.Value, a.Status, spec.Unit, spec.Decimals)))
+	fmt.Fprintf(b, "\"><title>%s</title></path>\n", svgdoc.Esc(name+frnum.UnitSep+": "+value.Text(value.FormTooltip, a.Value, a.Status, spec.Unit, spec.Decimals)))
 }
 
 // writeFooter writes the source line.
 func writeFooter(b *strings.Builder, spec ChoroplethSpec, height float64) {
 	fmt.Fprintf(b, "<text class=\"source\" x=\"%s\" y=\"%s\" font-size=\"11\" fill=\"%s\">%s</text>\n",
-		num(margin), num(height-12), textColor, esc(sourceLine(spec)))
+		svgdoc.Num(svgdoc.Margin), svgdoc.Num(height-12), svgdoc.TextColor, svgdoc.Esc(sourceLine(spec)))
 }
 
 // sourceLine is "Source : …, données 2022, géographie COG 2026, projection
@@ -243,7 +232,7 @@ func description(spec ChoroplethSpec, lg Legend, n int) string {
 		if i > 0 {
 			d.WriteString("\u00a0; ")
 		}
-		fmt.Fprintf(&d, "%s%s: %s", e.Words, frnum.UnitSep, territories(e.Count))
+		fmt.Fprintf(&d, "%s%s: %s", e.Words, frnum.UnitSep, svgdoc.Territories(e.Count))
 	}
 	d.WriteString(". ")
 	for _, n := range lg.Notes {
@@ -251,31 +240,4 @@ func description(spec ChoroplethSpec, lg Legend, n int) string {
 	}
 	d.WriteString(sourceLine(spec) + ".")
 	return d.String()
-}
-
-// territories is "1 territoire" or "12 territoires".
-func territories(n int) string {
-	if n <= 1 {
-		return frnum.Number(float64(n), 0) + " territoire"
-	}
-	return frnum.Number(float64(n), 0) + " territoires"
-}
-
-// num formats a pixel quantity with at most one decimal.
-func num(f float64) string {
-	return strconv.FormatFloat(float64(int64(f*10+0.5*sign(f)))/10, 'f', -1, 64)
-}
-
-func sign(f float64) float64 {
-	if f < 0 {
-		return -1
-	}
-	return 1
-}
-
-// esc escapes text for XML content and attribute values.
-func esc(s string) string {
-	var b strings.Builder
-	_ = xml.EscapeText(&b, []byte(s))
-	return b.String()
 }

@@ -7,24 +7,24 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/region-bretagne/obs/classify"
 	"github.com/region-bretagne/obs/frnum"
+	"github.com/region-bretagne/obs/svgdoc"
 )
 
 // writeLegend draws lg in a column whose top-left corner is (x, y): a
 // heading naming the method and the closure, one swatch per entry with its
 // label and count, then the notes.
 func writeLegend(b *strings.Builder, lg Legend, spec ChoroplethSpec, x, y float64) {
-	b.WriteString(`<g class="legend" font-size="12" fill="` + textColor + `">` + "\n")
+	b.WriteString(`<g class="legend" font-size="12" fill="` + svgdoc.TextColor + `">` + "\n")
 	line := y + 14
 	heading := "Légende"
 	if lg.Method != "" {
 		heading = "Classes" + frnum.UnitSep + ": " + lg.Method.Label()
 	}
-	for _, l := range wrap(heading, 36) {
-		fmt.Fprintf(b, "<text x=\"%s\" y=\"%s\" font-weight=\"bold\">%s</text>\n", num(x), num(line), esc(l))
+	for _, l := range svgdoc.Wrap(heading, 36) {
+		fmt.Fprintf(b, "<text x=\"%s\" y=\"%s\" font-weight=\"bold\">%s</text>\n", svgdoc.Num(x), svgdoc.Num(line), svgdoc.Esc(l))
 		line += 15
 	}
 	if lg.Entries != nil && len(lg.Entries) > 0 && lg.Entries[0].Kind == EntryClass && lg.Entries[0].Lo != lg.Entries[0].Hi {
@@ -32,15 +32,15 @@ func writeLegend(b *strings.Builder, lg Legend, spec ChoroplethSpec, x, y float6
 		if lg.Closure == classify.ClosedRight {
 			closure = "Intervalles fermés à droite ]a" + frnum.UnitSep + "; b]"
 		}
-		fmt.Fprintf(b, "<text x=\"%s\" y=\"%s\" font-size=\"10\">%s</text>\n", num(x), num(line), esc(closure))
+		fmt.Fprintf(b, "<text x=\"%s\" y=\"%s\" font-size=\"10\">%s</text>\n", svgdoc.Num(x), svgdoc.Num(line), svgdoc.Esc(closure))
 		line += 14
 	}
-	fmt.Fprintf(b, "<text x=\"%s\" y=\"%s\" font-size=\"10\" text-anchor=\"end\">Nombre</text>\n", num(x+legendWidth-margin), num(line))
+	fmt.Fprintf(b, "<text x=\"%s\" y=\"%s\" font-size=\"10\" text-anchor=\"end\">Nombre</text>\n", svgdoc.Num(x+legendWidth-svgdoc.Margin), svgdoc.Num(line))
 	line += 6
 	for _, e := range lg.Entries {
 		fill, color := e.Color, e.Color
 		if e.Hatched {
-			fill, color = "url(#"+hatchID+")", "hatch"
+			fill, color = "url(#"+svgdoc.HatchID+")", "hatch"
 		}
 		fmt.Fprintf(b, `<g class="legend-entry" data-kind="%s" data-class="%d" data-count="%d" data-color="%s"`,
 			e.Kind, e.Class, e.Count, color)
@@ -50,16 +50,16 @@ func writeLegend(b *strings.Builder, lg Legend, spec ChoroplethSpec, x, y float6
 		}
 		b.WriteString(">")
 		fmt.Fprintf(b, `<rect x="%s" y="%s" width="22" height="14" fill="%s" stroke="#969696" stroke-width="0.5"/>`,
-			num(x), num(line), fill)
-		fmt.Fprintf(b, `<text x="%s" y="%s">%s</text>`, num(x+30), num(line+11), esc(e.Label))
+			svgdoc.Num(x), svgdoc.Num(line), fill)
+		fmt.Fprintf(b, `<text x="%s" y="%s">%s</text>`, svgdoc.Num(x+30), svgdoc.Num(line+11), svgdoc.Esc(e.Label))
 		fmt.Fprintf(b, `<text x="%s" y="%s" text-anchor="end">%s</text></g>`+"\n",
-			num(x+legendWidth-margin), num(line+11), esc(frnum.Number(float64(e.Count), 0)))
+			svgdoc.Num(x+legendWidth-svgdoc.Margin), svgdoc.Num(line+11), svgdoc.Esc(frnum.Number(float64(e.Count), 0)))
 		line += 20
 	}
 	line += 8
 	for _, n := range lg.Notes {
-		for _, l := range wrap(n, 44) {
-			fmt.Fprintf(b, "<text class=\"note\" x=\"%s\" y=\"%s\" font-size=\"10\">%s</text>\n", num(x), num(line), esc(l))
+		for _, l := range svgdoc.Wrap(n, 44) {
+			fmt.Fprintf(b, "<text class=\"note\" x=\"%s\" y=\"%s\" font-size=\"10\">%s</text>\n", svgdoc.Num(x), svgdoc.Num(line), svgdoc.Esc(l))
 			line += 13
 		}
 		line += 3
@@ -82,10 +82,10 @@ func writeScaleBar(b *strings.Builder, v viewport, x, bottom float64) {
 	if metres < 1000 {
 		label = frnum.Number(metres, -1) + frnum.UnitSep + "m"
 	}
-	fmt.Fprintf(b, `<g class="scale-bar" data-metres="%s" stroke="%s" stroke-width="1.5" fill="none">`, num(metres), textColor)
-	fmt.Fprintf(b, `<path d="M%s %sV%sH%sV%s"/>`, num(x0), num(y0-5), num(y0), num(x0+px), num(y0-5))
+	fmt.Fprintf(b, `<g class="scale-bar" data-metres="%s" stroke="%s" stroke-width="1.5" fill="none">`, svgdoc.Num(metres), svgdoc.TextColor)
+	fmt.Fprintf(b, `<path d="M%s %sV%sH%sV%s"/>`, svgdoc.Num(x0), svgdoc.Num(y0-5), svgdoc.Num(y0), svgdoc.Num(x0+px), svgdoc.Num(y0-5))
 	fmt.Fprintf(b, `<text x="%s" y="%s" font-size="11" stroke="none" fill="%s">%s</text></g>`+"\n",
-		num(x0+px+6), num(y0), textColor, esc(label))
+		svgdoc.Num(x0+px+6), svgdoc.Num(y0), svgdoc.TextColor, svgdoc.Esc(label))
 }
 
 // niceLength returns the largest 1, 2 or 5 × 10ⁿ not above max (> 0).
@@ -97,30 +97,6 @@ func niceLength(max float64) float64 {
 		}
 	}
 	return p
-}
-
-// wrap splits s into lines of at most width characters, at ASCII spaces
-// only: no-break spaces (before %, :, and in numbers) never break.
-func wrap(s string, width int) []string {
-	var lines []string
-	var cur strings.Builder
-	for _, w := range strings.Split(s, " ") {
-		if w == "" {
-			continue
-		}
-		if cur.Len() > 0 && utf8.RuneCountInString(cur.String())+1+utf8.RuneCountInString(w) > width {
-			lines = append(lines, cur.String())
-			cur.Reset()
-		}
-		if cur.Len() > 0 {
-			cur.WriteByte(' ')
-		}
-		cur.WriteString(w)
-	}
-	if cur.Len() > 0 {
-		lines = append(lines, cur.String())
-	}
-	return lines
 }
 
 // closedAttr tells which ends of an interval are closed: "both", "left",

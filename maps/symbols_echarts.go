@@ -14,7 +14,9 @@ import (
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
+	"github.com/region-bretagne/obs/echartspage"
 	"github.com/region-bretagne/obs/frnum"
+	"github.com/region-bretagne/obs/svgdoc"
 	"github.com/region-bretagne/obs/value"
 )
 
@@ -57,7 +59,7 @@ type echartsGeoRegion struct {
 //   - the legend is the nested reference circles (a graphic component,
 //     same radii as the SVG legend) then swatches for secret and missing
 //     territories with their counts.
-func EchartsSymbols(ctx context.Context, spec SymbolSpec) (*EchartsChart, error) {
+func EchartsSymbols(ctx context.Context, spec SymbolSpec) (*echartspage.Chart, error) {
 	l, err := spec.layout(ctx)
 	if err != nil {
 		return nil, err
@@ -88,7 +90,7 @@ func EchartsSymbols(ctx context.Context, spec SymbolSpec) (*EchartsChart, error)
 		style := map[string]any{}
 		switch a.Status {
 		case value.StatusSecret:
-			style["areaColor"] = SecretColor
+			style["areaColor"] = svgdoc.SecretColor
 		case value.StatusMissing:
 			style["areaColor"] = MissingColor
 		}
@@ -148,7 +150,7 @@ func EchartsSymbols(ctx context.Context, spec SymbolSpec) (*EchartsChart, error)
 		geoOption[k] = v
 	}
 	option := map[string]any{
-		"title": echartsTitles(spec.Title, spec.Subtitle, footer),
+		"title": echartspage.Titles(spec.Title, spec.Subtitle, footer),
 		"geo":   geoOption,
 		"series": []map[string]any{
 			{"type": "map", "name": spec.Title, "geoIndex": 0, "data": items,
@@ -163,17 +165,17 @@ func EchartsSymbols(ctx context.Context, spec SymbolSpec) (*EchartsChart, error)
 
 	m := charts.NewMap()
 	m.RegisterMapType(mapName)
-	m.SetGlobalOptions(baseOptions(EchartsMapID, spec.Title, description)...)
+	m.SetGlobalOptions(echartspage.BaseOptions(EchartsMapID, spec.Title, description)...)
 	m.SetGlobalOptions(charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
-		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item", Formatter: tooltipFormatter(frame.sourceTip())}))
-	m.Accept(optionPatch{set: option})
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item", Formatter: echartspage.TooltipFormatter(frame.sourceTip())}))
+	m.Accept(echartspage.OptionPatch{Set: option})
 
-	chart := &EchartsChart{ID: EchartsMapID, Title: docTitle(frame), Description: description, Chart: m}
+	chart := &echartspage.Chart{ID: EchartsMapID, Title: docTitle(frame), Description: description, Chart: m}
 	quotedName, err := json.Marshal(mapName)
 	if err != nil {
 		return nil, err
 	}
-	chart.addHeadScript(&m.BaseConfiguration, "echarts.registerMap("+string(quotedName)+", "+string(geo)+");")
+	chart.AddHeadScript(&m.BaseConfiguration, "echarts.registerMap("+string(quotedName)+", "+string(geo)+");")
 	return chart, nil
 }
 
@@ -183,7 +185,7 @@ func EchartsSymbols(ctx context.Context, spec SymbolSpec) (*EchartsChart, error)
 // labels, or a line saying there is nothing to draw.
 func symbolLegendGraphic(l symbolLayout, spec SymbolSpec) []map[string]any {
 	text := func(x, y float64, s string, size int, bold bool) map[string]any {
-		style := map[string]any{"text": s, "x": x, "y": y, "fill": echartsTextColor, "fontSize": size, "fontFamily": echartsFont}
+		style := map[string]any{"text": s, "x": x, "y": y, "fill": echartspage.TextColor, "fontSize": size, "fontFamily": echartspage.Font}
 		if bold {
 			style["fontWeight"] = "bold"
 		}
@@ -215,7 +217,7 @@ func symbolLegendGraphic(l symbolLayout, spec SymbolSpec) []map[string]any {
 	for _, e := range l.legend.Entries {
 		fill := e.Color
 		if e.Kind == EntrySecret {
-			fill = SecretColor
+			fill = svgdoc.SecretColor
 		}
 		children = append(children,
 			map[string]any{"type": "rect", "silent": true, "shape": map[string]any{"x": 0, "y": y, "width": 22, "height": 14},

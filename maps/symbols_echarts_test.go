@@ -13,26 +13,30 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/region-bretagne/obs/echartspage"
+	"github.com/region-bretagne/obs/echartstest"
+	"github.com/region-bretagne/obs/svgdoc"
+	"github.com/region-bretagne/obs/svgtest"
 	"github.com/region-bretagne/obs/value"
 )
 
 func TestEchartsSymbolsGolden(t *testing.T) {
 	for _, tt := range []struct {
 		name   string
-		assets EchartsAssets
+		assets echartspage.Assets
 	}{
-		{"symbols/map.html", EchartsAssets{}},
-		{"symbols/map_inline.html", EchartsAssets{Inline: fakeLib}},
+		{"symbols/map.html", echartspage.Assets{}},
+		{"symbols/map_inline.html", echartspage.Assets{Inline: echartstest.FakeLib}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			c, err := EchartsSymbols(context.Background(), symbolFixture())
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := renderHTML(t, c, tt.assets)
-			golden(t, tt.name, []byte(got))
+			got := echartstest.HTML(t, c, tt.assets)
+			svgtest.Golden(t, tt.name, []byte(got))
 			c2, _ := EchartsSymbols(context.Background(), symbolFixture())
-			if renderHTML(t, c2, tt.assets) != got {
+			if echartstest.HTML(t, c2, tt.assets) != got {
 				t.Error("two renderings of the same spec differ")
 			}
 		})
@@ -46,22 +50,22 @@ func TestEchartsSymbolsScripts(t *testing.T) {
 	}
 	for _, mode := range []struct {
 		name   string
-		assets EchartsAssets
-	}{{"served", EchartsAssets{}}, {"inline", EchartsAssets{Inline: fakeLib}}} {
+		assets echartspage.Assets
+	}{{"served", echartspage.Assets{}}, {"inline", echartspage.Assets{Inline: echartstest.FakeLib}}} {
 		t.Run(mode.name, func(t *testing.T) {
-			html := renderHTML(t, c, mode.assets)
+			html := echartstest.HTML(t, c, mode.assets)
 			lib, register, set := -1, -1, -1
-			scripts := scriptsOf(html)
+			scripts := echartstest.Scripts(html)
 			for i, s := range scripts {
-				if regexp.MustCompile(`(?i)^(https?:)?//`).MatchString(s.src) {
-					t.Errorf("script %d loads %q from the network", i, s.src)
+				if regexp.MustCompile(`(?i)^(https?:)?//`).MatchString(s.Src) {
+					t.Errorf("script %d loads %q from the network", i, s.Src)
 				}
 				switch {
-				case s.src == "/assets/echarts.min.js" || strings.Contains(s.text, "echarts stand-in"):
+				case s.Src == "/assets/echarts.min.js" || strings.Contains(s.Text, "echarts stand-in"):
 					lib = i
-				case strings.Contains(s.text, "echarts.registerMap("):
+				case strings.Contains(s.Text, "echarts.registerMap("):
 					register = i
-				case strings.Contains(s.text, ".setOption("):
+				case strings.Contains(s.Text, ".setOption("):
 					set = i
 				}
 			}
@@ -71,8 +75,8 @@ func TestEchartsSymbolsScripts(t *testing.T) {
 			if mode.name == "inline" && strings.Contains(html, "src=") {
 				t.Error("standalone page refers to an external script")
 			}
-			name := regexp.MustCompile(`echarts\.registerMap\("([^"]+)"`).FindStringSubmatch(scripts[register].text)
-			if name == nil || !strings.Contains(scripts[set].text, `"map":"`+name[1]+`"`) {
+			name := regexp.MustCompile(`echarts\.registerMap\("([^"]+)"`).FindStringSubmatch(scripts[register].Text)
+			if name == nil || !strings.Contains(scripts[set].Text, `"map":"`+name[1]+`"`) {
 				t.Errorf("geo does not use the registered map %v", name)
 			}
 		})
@@ -99,9 +103,9 @@ type symbolOption struct {
 	} `json:"graphic"`
 }
 
-func readSymbolOption(t *testing.T, c *EchartsChart) symbolOption {
+func readSymbolOption(t *testing.T, c *echartspage.Chart) symbolOption {
 	t.Helper()
-	raw, err := json.Marshal(optionOf(t, c))
+	raw, err := json.Marshal(echartstest.Option(t, c))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -183,7 +187,7 @@ func TestEchartsSymbolsStatuses(t *testing.T) {
 	for _, r := range o.Geo.Regions {
 		regions[r.Name] = r
 	}
-	if got := regions["35005"].ItemStyle["areaColor"]; got != SecretColor {
+	if got := regions["35005"].ItemStyle["areaColor"]; got != svgdoc.SecretColor {
 		t.Errorf("secret region colour %v", got)
 	}
 	if got := regions["35006"].ItemStyle["areaColor"]; got != MissingColor {
@@ -212,7 +216,7 @@ func TestEchartsSymbolsStatuses(t *testing.T) {
 	if it := tips["35005"]; it.Value != "-" {
 		t.Errorf("secret item has the value %v", it.Value)
 	}
-	html := renderHTML(t, c, EchartsAssets{})
+	html := echartstest.HTML(t, c, echartspage.Assets{})
 	for _, want := range []string{`"text":"Secret statistique (1)"`, `"text":"Non disponible (1)"`, `"info":"secret"`, `"info":"missing"`} {
 		if !strings.Contains(html, want) {
 			t.Errorf("legend lacks %s", want)
@@ -234,7 +238,7 @@ func TestEchartsSymbolsInEcharts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	run := runInEcharts(t, c, `
+	run := echartstest.Run(t, c, `
 const sc = chart.getModel().getSeriesByIndex(1).getData();
 out.extra = [];
 for (let i = 0; i < sc.count(); i++) {
@@ -279,7 +283,7 @@ func BenchmarkEchartsSymbols(b *testing.B) {
 			b.Fatal(err)
 		}
 		var sb strings.Builder
-		if err := c.WriteHTML(&sb, EchartsAssets{}); err != nil {
+		if err := c.WriteHTML(&sb, echartspage.Assets{}); err != nil {
 			b.Fatal(err)
 		}
 	}

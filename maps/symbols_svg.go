@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/region-bretagne/obs/frnum"
+	"github.com/region-bretagne/obs/svgdoc"
 	"github.com/region-bretagne/obs/value"
 )
 
@@ -60,17 +61,17 @@ func RenderSymbols(ctx context.Context, w io.Writer, spec SymbolSpec) error {
 		header = 70
 	}
 	footer := 34.0
-	frameW := width - legendWidth - 3*margin
+	frameW := width - legendWidth - 3*svgdoc.Margin
 	frameH := height - header - footer
-	v := fitViewport(bound, margin, header, frameW, frameH)
+	v := fitViewport(bound, svgdoc.Margin, header, frameW, frameH)
 
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%s" height="%s" viewBox="0 0 %s %s" role="img" aria-labelledby="map-title map-desc" font-family="%s">`+"\n",
-		num(width), num(height), num(width), num(height), fontFamily)
+		svgdoc.Num(width), svgdoc.Num(height), svgdoc.Num(width), svgdoc.Num(height), svgdoc.FontFamily)
 	fmt.Fprintf(&b, "<title id=\"map-title\">%s</title>\n<desc id=\"map-desc\">%s</desc>\n",
-		esc(docTitle(frame)), esc(symbolDescription(spec, l)))
-	writeDefs(&b)
-	fmt.Fprintf(&b, "<rect width=\"%s\" height=\"%s\" fill=\"#ffffff\"/>\n", num(width), num(height))
+		svgdoc.Esc(docTitle(frame)), svgdoc.Esc(symbolDescription(spec, l)))
+	svgdoc.WriteDefs(&b)
+	fmt.Fprintf(&b, "<rect width=\"%s\" height=\"%s\" fill=\"#ffffff\"/>\n", svgdoc.Num(width), svgdoc.Num(height))
 	writeHeader(&b, frame, width)
 
 	b.WriteString(`<g class="areas" stroke="` + symbolBaseStroke + `" stroke-width="0.4" stroke-linejoin="round" fill-rule="evenodd">` + "\n")
@@ -83,17 +84,17 @@ func RenderSymbols(ctx context.Context, w io.Writer, spec SymbolSpec) error {
 		fill := symbolBaseFill
 		switch a.Status {
 		case value.StatusSecret:
-			fill = "url(#" + hatchID + ")"
+			fill = "url(#" + svgdoc.HatchID + ")"
 		case value.StatusMissing:
 			fill = MissingColor
 		}
-		fmt.Fprintf(&b, `<path data-code="%s" data-status="%s"`, esc(a.Code), esc(string(a.Status)))
+		fmt.Fprintf(&b, `<path data-code="%s" data-status="%s"`, svgdoc.Esc(a.Code), svgdoc.Esc(string(a.Status)))
 		if a.Status.HasValue() {
 			fmt.Fprintf(&b, ` data-value="%s"`, strconv.FormatFloat(a.Value, 'g', -1, 64))
 		}
 		fmt.Fprintf(&b, ` fill="%s" d="`, fill)
 		pathData(&b, a.proj, v)
-		fmt.Fprintf(&b, "\"><title>%s</title></path>\n", esc(symbolTip(a.Area, spec)))
+		fmt.Fprintf(&b, "\"><title>%s</title></path>\n", svgdoc.Esc(symbolTip(a.Area, spec)))
 	}
 	b.WriteString("</g>\n")
 	if len(projOverlay) > 0 {
@@ -122,23 +123,23 @@ func RenderSymbols(ctx context.Context, w io.Writer, spec SymbolSpec) error {
 		a := l.areas[i]
 		x, y := v.tenths(a.anchor)
 		fmt.Fprintf(&b, `<circle data-code="%s" data-status="%s" data-value="%s" cx="%s" cy="%s" r="%s"><title>%s</title></circle>`+"\n",
-			esc(a.Code), esc(string(a.Status)), strconv.FormatFloat(a.Value, 'g', -1, 64),
-			num(float64(x)/10), num(float64(y)/10), radiusText(a.radius), esc(symbolTip(a.Area, spec)))
+			svgdoc.Esc(a.Code), svgdoc.Esc(string(a.Status)), strconv.FormatFloat(a.Value, 'g', -1, 64),
+			svgdoc.Num(float64(x)/10), svgdoc.Num(float64(y)/10), radiusText(a.radius), svgdoc.Esc(symbolTip(a.Area, spec)))
 	}
 	b.WriteString("</g>\n")
 
 	if spec.Highlight != "" {
 		for _, a := range l.areas {
 			if a.Code == spec.Highlight {
-				b.WriteString(`<g class="highlight" fill="none" stroke="#000000" stroke-width="2.5" stroke-linejoin="round"><path data-code="` + esc(a.Code) + `" d="`)
+				b.WriteString(`<g class="highlight" fill="none" stroke="#000000" stroke-width="2.5" stroke-linejoin="round"><path data-code="` + svgdoc.Esc(a.Code) + `" d="`)
 				pathData(&b, a.proj, v)
 				b.WriteString("\"/></g>\n")
 				break
 			}
 		}
 	}
-	writeScaleBar(&b, v, margin, header+frameH)
-	writeSymbolLegend(&b, l, spec, width-legendWidth-margin, header)
+	writeScaleBar(&b, v, svgdoc.Margin, header+frameH)
+	writeSymbolLegend(&b, l, spec, width-legendWidth-svgdoc.Margin, header)
 	writeFooter(&b, frame, height)
 	b.WriteString("</svg>\n")
 	_, err = io.WriteString(w, b.String())
@@ -169,16 +170,16 @@ func symbolTip(a Area, spec SymbolSpec) string {
 // with their counts (hatched and grey swatches, as in the choropleth), then
 // the notes.
 func writeSymbolLegend(b *strings.Builder, l symbolLayout, spec SymbolSpec, x, y float64) {
-	b.WriteString(`<g class="legend" font-size="12" fill="` + textColor + `">` + "\n")
+	b.WriteString(`<g class="legend" font-size="12" fill="` + svgdoc.TextColor + `">` + "\n")
 	line := y + 14
-	fmt.Fprintf(b, "<text x=\"%s\" y=\"%s\" font-weight=\"bold\">Cercles proportionnels</text>\n", num(x), num(line))
+	fmt.Fprintf(b, "<text x=\"%s\" y=\"%s\" font-weight=\"bold\">Cercles proportionnels</text>\n", svgdoc.Num(x), svgdoc.Num(line))
 	line += 15
-	fmt.Fprintf(b, "<text x=\"%s\" y=\"%s\" font-size=\"10\">%s</text>\n", num(x), num(line), esc("Surface proportionnelle à la valeur"))
+	fmt.Fprintf(b, "<text x=\"%s\" y=\"%s\" font-size=\"10\">%s</text>\n", svgdoc.Num(x), svgdoc.Num(line), svgdoc.Esc("Surface proportionnelle à la valeur"))
 	line += 10
 	r := spec.maxRadius()
 	if len(l.refs) == 0 {
 		line += 14
-		fmt.Fprintf(b, "<text x=\"%s\" y=\"%s\" font-size=\"11\">%s</text>\n", num(x), num(line), esc("Aucune valeur à représenter"))
+		fmt.Fprintf(b, "<text x=\"%s\" y=\"%s\" font-size=\"11\">%s</text>\n", svgdoc.Num(x), svgdoc.Num(line), svgdoc.Esc("Aucune valeur à représenter"))
 		line += 6
 	} else {
 		r0 := l.radius(l.refs[0], r)
@@ -189,33 +190,33 @@ func writeSymbolLegend(b *strings.Builder, l symbolLayout, spec SymbolSpec, x, y
 			top := bottom - 2*rr
 			fmt.Fprintf(b, `<g class="legend-symbol" data-value="%s" data-radius="%s">`, strconv.FormatFloat(ref, 'g', -1, 64), radiusText(rr))
 			fmt.Fprintf(b, `<circle cx="%s" cy="%s" r="%s" fill="none" stroke="%s" stroke-width="0.8"/>`,
-				num(cx), num(bottom-rr), radiusText(rr), symbolStroke)
-			fmt.Fprintf(b, `<path d="M%s %sH%s" stroke="#737373" stroke-width="0.6" fill="none"/>`, num(cx), num(top), num(labelX-4))
-			fmt.Fprintf(b, `<text x="%s" y="%s">%s</text></g>`+"\n", num(labelX), num(top+4), esc(spec.Unit.Format(ref, -1)))
+				svgdoc.Num(cx), svgdoc.Num(bottom-rr), radiusText(rr), symbolStroke)
+			fmt.Fprintf(b, `<path d="M%s %sH%s" stroke="#737373" stroke-width="0.6" fill="none"/>`, svgdoc.Num(cx), svgdoc.Num(top), svgdoc.Num(labelX-4))
+			fmt.Fprintf(b, `<text x="%s" y="%s">%s</text></g>`+"\n", svgdoc.Num(labelX), svgdoc.Num(top+4), svgdoc.Esc(spec.Unit.Format(ref, -1)))
 		}
 		line = bottom + 8
 	}
 	if len(l.legend.Entries) > 0 {
 		line += 12
-		fmt.Fprintf(b, "<text x=\"%s\" y=\"%s\" font-size=\"10\" text-anchor=\"end\">Nombre</text>\n", num(x+legendWidth-margin), num(line))
+		fmt.Fprintf(b, "<text x=\"%s\" y=\"%s\" font-size=\"10\" text-anchor=\"end\">Nombre</text>\n", svgdoc.Num(x+legendWidth-svgdoc.Margin), svgdoc.Num(line))
 		line += 6
 		for _, e := range l.legend.Entries {
 			fill, color := e.Color, e.Color
 			if e.Hatched {
-				fill, color = "url(#"+hatchID+")", "hatch"
+				fill, color = "url(#"+svgdoc.HatchID+")", "hatch"
 			}
 			fmt.Fprintf(b, `<g class="legend-entry" data-kind="%s" data-count="%d" data-color="%s">`, e.Kind, e.Count, color)
-			fmt.Fprintf(b, `<rect x="%s" y="%s" width="22" height="14" fill="%s" stroke="#969696" stroke-width="0.5"/>`, num(x), num(line), fill)
-			fmt.Fprintf(b, `<text x="%s" y="%s">%s</text>`, num(x+30), num(line+11), esc(e.Label))
+			fmt.Fprintf(b, `<rect x="%s" y="%s" width="22" height="14" fill="%s" stroke="#969696" stroke-width="0.5"/>`, svgdoc.Num(x), svgdoc.Num(line), fill)
+			fmt.Fprintf(b, `<text x="%s" y="%s">%s</text>`, svgdoc.Num(x+30), svgdoc.Num(line+11), svgdoc.Esc(e.Label))
 			fmt.Fprintf(b, `<text x="%s" y="%s" text-anchor="end">%s</text></g>`+"\n",
-				num(x+legendWidth-margin), num(line+11), esc(frnum.Number(float64(e.Count), 0)))
+				svgdoc.Num(x+legendWidth-svgdoc.Margin), svgdoc.Num(line+11), svgdoc.Esc(frnum.Number(float64(e.Count), 0)))
 			line += 20
 		}
 	}
 	line += 8
 	for _, n := range symbolNotes(l) {
-		for _, s := range wrap(n, 44) {
-			fmt.Fprintf(b, "<text class=\"note\" x=\"%s\" y=\"%s\" font-size=\"10\">%s</text>\n", num(x), num(line), esc(s))
+		for _, s := range svgdoc.Wrap(n, 44) {
+			fmt.Fprintf(b, "<text class=\"note\" x=\"%s\" y=\"%s\" font-size=\"10\">%s</text>\n", svgdoc.Num(x), svgdoc.Num(line), svgdoc.Esc(s))
 			line += 13
 		}
 		line += 3
@@ -228,7 +229,7 @@ func writeSymbolLegend(b *strings.Builder, l symbolLayout, spec SymbolSpec, x, y
 func symbolNotes(l symbolLayout) []string {
 	var notes []string
 	if l.zero > 0 {
-		notes = append(notes, fmt.Sprintf("%s de valeur nulle, sans cercle.", capitalise(territories(l.zero))))
+		notes = append(notes, fmt.Sprintf("%s de valeur nulle, sans cercle.", capitalise(svgdoc.Territories(l.zero))))
 	}
 	return append(notes, l.legend.Notes...)
 }
@@ -244,7 +245,7 @@ func capitalise(s string) string {
 // symbolDescription is the accessible French description of the map.
 func symbolDescription(spec SymbolSpec, l symbolLayout) string {
 	var d strings.Builder
-	fmt.Fprintf(&d, "Carte en cercles proportionnels de %s", territories(len(l.areas)))
+	fmt.Fprintf(&d, "Carte en cercles proportionnels de %s", svgdoc.Territories(len(l.areas)))
 	d.WriteString(", la surface de chaque cercle étant proportionnelle à la valeur. ")
 	if l.valued == 0 {
 		d.WriteString("Aucune valeur à représenter. ")
@@ -255,10 +256,10 @@ func symbolDescription(spec SymbolSpec, l symbolLayout) string {
 			name = top.Code
 		}
 		fmt.Fprintf(&d, "%s avec une valeur, maximum %s (%s), total des valeurs représentées %s. ",
-			capitalise(territories(l.valued)), spec.Unit.Format(l.max, spec.Decimals), name, spec.Unit.Format(l.total, spec.Decimals))
+			capitalise(svgdoc.Territories(l.valued)), spec.Unit.Format(l.max, spec.Decimals), name, spec.Unit.Format(l.total, spec.Decimals))
 	}
 	for _, e := range l.legend.Entries {
-		fmt.Fprintf(&d, "%s%s: %s. ", e.Label, frnum.UnitSep, territories(e.Count))
+		fmt.Fprintf(&d, "%s%s: %s. ", e.Label, frnum.UnitSep, svgdoc.Territories(e.Count))
 	}
 	for _, n := range symbolNotes(l) {
 		d.WriteString(n + " ")

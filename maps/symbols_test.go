@@ -19,6 +19,8 @@ import (
 	"github.com/paulmach/orb/planar"
 
 	"github.com/region-bretagne/obs/lambert93"
+	"github.com/region-bretagne/obs/svgdoc"
+	"github.com/region-bretagne/obs/svgtest"
 	"github.com/region-bretagne/obs/tooltest"
 	"github.com/region-bretagne/obs/value"
 )
@@ -168,7 +170,7 @@ func TestSymbolSVGGolden(t *testing.T) {
 				t.Error("two renderings of the same spec differ")
 			}
 			parseSymbols(t, svg)
-			golden(t, "symbols/"+tt.name+".svg", svg)
+			svgtest.Golden(t, "symbols/"+tt.name+".svg", svg)
 		})
 	}
 }
@@ -230,7 +232,7 @@ func TestSymbolSecretMissingAndOrder(t *testing.T) {
 			t.Errorf("circle %d (%s, %v) drawn after a smaller one (%v)", i, p.circles[i].Code, p.circles[i].Value, p.circles[i-1].Value)
 		}
 	}
-	if got := p.areas["35005"]; got != [2]string{string(value.StatusSecret), "url(#" + hatchID + ")"} {
+	if got := p.areas["35005"]; got != [2]string{string(value.StatusSecret), "url(#" + svgdoc.HatchID + ")"} {
 		t.Errorf("secret area: %v, want hatched", got)
 	}
 	if got := p.areas["35006"]; got != [2]string{string(value.StatusMissing), MissingColor} {

@@ -13,8 +13,8 @@ import (
 
 	"github.com/region-bretagne/obs/atlas"
 
+	"github.com/region-bretagne/obs/charts"
 	"github.com/region-bretagne/obs/cube"
-	"github.com/region-bretagne/obs/maps"
 	"github.com/region-bretagne/obs/value"
 )
 
@@ -79,7 +79,7 @@ func (b *builder) charts() ([]Chart, error) {
 }
 
 // anyDrawn reports whether a band has a value.
-func anyDrawn(bands []maps.AgeBand) bool {
+func anyDrawn(bands []charts.AgeBand) bool {
 	for _, b := range bands {
 		if b.Total.Status != value.StatusSecret && b.Total.Status != value.StatusMissing {
 			return true
@@ -90,25 +90,25 @@ func anyDrawn(bands []maps.AgeBand) bool {
 
 // tenureChart draws an indicator for owners and tenants, latest vintage,
 // when the source publishes it for the territory.
-func (b *builder) tenureChart(indicator string) (maps.PyramidChart, bool, error) {
+func (b *builder) tenureChart(indicator string) (charts.PyramidChart, bool, error) {
 	cat := b.a.Cube.Catalogue()
 	ind, ok := cat.Indicator(indicator)
 	if !ok {
-		return maps.PyramidChart{}, false, nil
+		return charts.PyramidChart{}, false, nil
 	}
-	ch := maps.PyramidChart{ChartText: maps.ChartText{ID: "statut-" + ind.ID, Title: fr(ind.Label),
+	ch := charts.PyramidChart{ChartText: charts.ChartText{ID: "statut-" + ind.ID, Title: fr(ind.Label),
 		Subtitle: b.t.Name + " · selon le statut d'occupation du logement", Unit: cellUnit(ind.Unit), Decimals: ind.Decimals}}
 	drawn := 0
 	for _, pub := range tenurePublics {
 		p, ok := cat.Public(pub)
 		if _, has := ind.Expr(pub); !ok || !has {
-			return maps.PyramidChart{}, false, nil
+			return charts.PyramidChart{}, false, nil
 		}
 		f, found, err := b.latest(ind.ID, pub)
 		if err != nil {
-			return maps.PyramidChart{}, false, err
+			return charts.PyramidChart{}, false, err
 		}
-		v := maps.ChartValue{Status: value.StatusMissing}
+		v := charts.ChartValue{Status: value.StatusMissing}
 		if found {
 			v.Status = f.Status
 			if f.HasValue() {
@@ -117,7 +117,7 @@ func (b *builder) tenureChart(indicator string) (maps.PyramidChart, bool, error)
 			}
 			ch.Source, ch.Vintage = fr(f.Source), f.Vintage
 		}
-		ch.Bands = append(ch.Bands, maps.AgeBand{Label: p.Label, Total: v})
+		ch.Bands = append(ch.Bands, charts.AgeBand{Label: p.Label, Total: v})
 	}
 	return ch, drawn > 0, nil
 }
@@ -140,16 +140,16 @@ func (b *builder) latest(indicator, public string) (cube.Fact, bool, error) {
 
 // referenceChart compares the territory with the references shown in the
 // tables (the columns left out are left out here too).
-func (b *builder) referenceChart(indicator string) (maps.ReferenceChart, bool, error) {
+func (b *builder) referenceChart(indicator string) (charts.ReferenceChart, bool, error) {
 	c, ok := b.cmp[indicator]
 	if !ok || c.Vintage == "" || !c.Facts[0].HasValue() {
-		return maps.ReferenceChart{}, false, nil
+		return charts.ReferenceChart{}, false, nil
 	}
 	ch, err := b.a.ReferenceChart(b.ctx, indicator, b.t.Code)
 	if err != nil {
 		return ch, false, fmt.Errorf("%s : %w", indicator, err)
 	}
-	var bars []maps.ReferenceBar
+	var bars []charts.ReferenceBar
 	for i, bar := range ch.Bars {
 		if slices.Contains(b.cols, i) {
 			bars = append(bars, bar)

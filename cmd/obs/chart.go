@@ -13,7 +13,7 @@ import (
 	"strings"
 
 	"github.com/region-bretagne/obs/atlas"
-	"github.com/region-bretagne/obs/maps"
+	"github.com/region-bretagne/obs/echartspage"
 	"github.com/region-bretagne/obs/store"
 )
 
@@ -59,7 +59,7 @@ func runChart(ctx context.Context, args []string, stdout io.Writer) error {
 	if ext == ".svg" {
 		body, err = ch.SVG()
 	} else {
-		var ec *maps.EchartsChart
+		var ec *echartspage.Chart
 		if ec, err = ch.Echarts(); err == nil {
 			body, err = offlinePage(ctx, ec)
 		}

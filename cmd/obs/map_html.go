@@ -9,7 +9,7 @@ import (
 	"context"
 
 	"github.com/region-bretagne/obs/atlas"
-	"github.com/region-bretagne/obs/maps"
+	"github.com/region-bretagne/obs/echartspage"
 	"github.com/region-bretagne/obs/web"
 )
 
@@ -22,13 +22,13 @@ func mapHTML(ctx context.Context, m *atlas.Map) ([]byte, error) {
 }
 
 // offlinePage writes a chart as a standalone page with echarts inlined.
-func offlinePage(ctx context.Context, chart *maps.EchartsChart) ([]byte, error) {
+func offlinePage(ctx context.Context, chart *echartspage.Chart) ([]byte, error) {
 	js, err := web.EchartsJS(ctx)
 	if err != nil {
 		return nil, err
 	}
 	var b bytes.Buffer
-	if err := chart.WriteHTML(&b, maps.EchartsAssets{Inline: js}); err != nil {
+	if err := chart.WriteHTML(&b, echartspage.Assets{Inline: js}); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil

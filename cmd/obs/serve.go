@@ -28,6 +28,7 @@ func runServe(ctx context.Context, args []string, stdout io.Writer) error {
 	dataFlag := fs.String("data", "", "data folder used when the store must be built first (default $OBS_DATA, else ../shared/opendata)")
 	frame := fs.String("frame-ancestors", "*", "CSP frame-ancestors of the map embeds (e.g. \"'self' https://www.bretagne.bzh\")")
 	fs.IntVar(&server.Limits.PerClient, "per-client", server.Limits.PerClient, "concurrent expensive requests (SQL, PDF, uncached maps) per client; more get 429")
+	cacheMB := fs.Int("cache-mb", server.DefaultCacheBytes>>20, "MiB of rendered responses (maps, charts, values, sheets) kept per store version, least recently used evicted first")
 	fs.BoolVar(&server.Limits.TrustProxy, "trust-proxy", false, "take the client address from X-Forwarded-For (behind a load balancer only)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -39,7 +40,7 @@ func runServe(ctx context.Context, args []string, stdout io.Writer) error {
 			return err
 		}
 	}
-	opts := server.Options{DBPath: dbPath, FrameAncestors: *frame, Logger: serveLogger()}
+	opts := server.Options{DBPath: dbPath, FrameAncestors: *frame, Logger: serveLogger(), CacheBytes: int64(*cacheMB) << 20}
 	// One browser for every PDF the server prints, started on the first;
 	// beyond its tabs, a few requests per tab wait, the others get 429.
 	opts.Printer = printer.New(printer.Options{Queue: 4 * printer.DefaultTabs(), Logger: opts.Logger})

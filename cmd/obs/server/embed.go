@@ -8,7 +8,7 @@ import (
 	"bytes"
 	"net/http"
 
-	"github.com/region-bretagne/obs/maps"
+	"github.com/region-bretagne/obs/echartspage"
 )
 
 func (s *Server) embedMap(w http.ResponseWriter, r *http.Request, snap *Snapshot) error {
@@ -19,6 +19,9 @@ func (s *Server) embedMap(w http.ResponseWriter, r *http.Request, snap *Snapshot
 	}
 	req, err := mapRequest(ind, r.URL.RawQuery)
 	if err != nil {
+		return err
+	}
+	if err := checkHighlight(a.Cube, req); err != nil {
 		return err
 	}
 	key := "embed|" + req.Key()
@@ -32,7 +35,7 @@ func (s *Server) embedMap(w http.ResponseWriter, r *http.Request, snap *Snapshot
 			return "", nil, err
 		}
 		var b bytes.Buffer
-		err = chart.WriteHTML(&b, maps.EchartsAssets{})
+		err = chart.WriteHTML(&b, echartspage.Assets{})
 		return "text/html; charset=utf-8", b.Bytes(), err
 	}))
 	if err != nil {

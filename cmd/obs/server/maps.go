@@ -34,6 +34,9 @@ func (s *Server) mapFile(w http.ResponseWriter, r *http.Request, snap *Snapshot)
 	if err != nil {
 		return err
 	}
+	if err := checkHighlight(a.Cube, req); err != nil {
+		return err
+	}
 	key := "map|" + ext + "|" + req.Key()
 	_, body, err := snap.Cached(key, expensive(r, func() (string, []byte, error) {
 		m, err := a.Choropleth(r.Context(), req)
@@ -52,11 +55,4 @@ func (s *Server) mapFile(w http.ResponseWriter, r *http.Request, snap *Snapshot)
 		w.Header().Set("Content-Disposition", `attachment; filename="`+ind+`.csv"`)
 	}
 	return writeCached(w, r, snap, key, body)
-}
-
-// canonicalQuery is the query string with sorted keys, as the cache key
-// of the handlers that take free parameters (maps key on the parsed
-// request, atlas.Request.Key).
-func canonicalQuery(r *http.Request) string {
-	return r.URL.Query().Encode()
 }

@@ -29,6 +29,9 @@ type Options struct {
 	// Printer prints the PDF sheets: one browser for the whole process
 	// (nil: PDF sheets answer 503).
 	Printer *printer.Printer
+	// CacheBytes is the budget of each snapshot's response cache
+	// (0: DefaultCacheBytes).
+	CacheBytes int64
 }
 
 // Server serves one store, switching to a new one when ingest replaces it.
@@ -47,11 +50,14 @@ func New(ctx context.Context, opts Options) (*Server, error) {
 	if opts.Poll == 0 {
 		opts.Poll = 2 * time.Second
 	}
+	if opts.CacheBytes <= 0 {
+		opts.CacheBytes = DefaultCacheBytes
+	}
 	if opts.FrameAncestors == "" {
 		opts.FrameAncestors = "*"
 	}
 	s := &Server{opts: opts, log: opts.Logger, mux: http.NewServeMux()}
-	snap, err := openSnapshot(ctx, opts.DBPath)
+	snap, err := openSnapshot(ctx, opts.DBPath, opts.CacheBytes)
 	if err != nil {
 		return nil, err
 	}
@@ -96,7 +102,7 @@ func (s *Server) Reload(ctx context.Context) (bool, error) {
 	if err != nil || id == old.id {
 		return false, nil // no store (mid-swap) or unchanged: keep serving
 	}
-	snap, err := openSnapshot(ctx, s.opts.DBPath)
+	snap, err := openSnapshot(ctx, s.opts.DBPath, s.opts.CacheBytes)
 	if err != nil {
 		return false, err
 	}

@@ -47,8 +47,7 @@ type Snapshot struct {
 	// Atlas is the store's cube and geometries, opened with the snapshot.
 	Atlas *atlas.Atlas
 
-	cacheMu sync.RWMutex
-	cache   map[string]cached // rendered responses, by key
+	cache *lru // rendered responses, by key, within a byte budget
 
 	mu      sync.Mutex
 	refs    int
@@ -56,13 +55,7 @@ type Snapshot struct {
 	closed  bool
 }
 
-// cached is a rendered response kept for the life of a snapshot.
-type cached struct {
-	contentType string
-	body        []byte
-}
-
-func openSnapshot(ctx context.Context, path string) (*Snapshot, error) {
+func openSnapshot(ctx context.Context, path string, cacheBytes int64) (*Snapshot, error) {
 	id, err := statID(path)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %s", store.ErrNoStore, path)
@@ -76,7 +69,7 @@ func openSnapshot(ctx context.Context, path string) (*Snapshot, error) {
 		db.Close()
 		return nil, err
 	}
-	s := &Snapshot{DB: db, Sandbox: sb, LoadedAt: time.Now(), id: id, cache: map[string]cached{}}
+	s := &Snapshot{DB: db, Sandbox: sb, LoadedAt: time.Now(), id: id, cache: newLRU(cacheBytes)}
 	if s.Atlas, err = atlas.New(ctx, db); err != nil {
 		s.close()
 		return nil, fmt.Errorf("open the cube of %s: %w", path, err)
@@ -128,20 +121,11 @@ func (s *Snapshot) close() {
 	s.DB.Close()
 }
 
-// Cached returns the cached response for key, or renders and keeps it.
+// Cached returns the cached response for key, or renders and keeps it
+// (within the snapshot's cache budget, least recently used out first).
 func (s *Snapshot) Cached(key string, render func() (string, []byte, error)) (string, []byte, error) {
-	s.cacheMu.RLock()
-	c, ok := s.cache[key]
-	s.cacheMu.RUnlock()
-	if ok {
-		return c.contentType, c.body, nil
-	}
-	ct, body, err := render()
-	if err != nil {
-		return "", nil, err
-	}
-	s.cacheMu.Lock()
-	s.cache[key] = cached{ct, body}
-	s.cacheMu.Unlock()
-	return ct, body, nil
+	return s.cache.get(key, render)
 }
+
+// CacheStats reports the size and counters of the snapshot's cache.
+func (s *Snapshot) CacheStats() CacheStats { return s.cache.stats() }

@@ -8,7 +8,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"net/url"
 
 	"github.com/region-bretagne/obs/atlas"
 	"github.com/region-bretagne/obs/cube"
@@ -71,38 +70,24 @@ func (s *Server) indicators(w http.ResponseWriter, r *http.Request, snap *Snapsh
 
 func (s *Server) values(w http.ResponseWriter, r *http.Request, snap *Snapshot) error {
 	a := snap.Atlas
-	q := r.URL.Query()
-	ind, err := indicatorParam(a.Cube, q.Get("indicator"))
+	v, err := parseValues(a.Cube, r.URL.Query())
 	if err != nil {
 		return err
 	}
-	level, err := levelParam(q.Get("level"), cube.Levels)
-	if err != nil {
-		return err
-	}
-	format := q.Get("format")
-	types := map[string]string{"": "application/json; charset=utf-8", "json": "application/json; charset=utf-8",
-		"csv": "text/csv; charset=utf-8", "parquet": "application/vnd.apache.parquet", "arrow": "application/vnd.apache.arrow.stream"}
-	ctype, ok := types[format]
-	if !ok {
-		return BadRequest(fmt.Sprintf("format inconnu « %s » (json, csv, parquet, arrow)", format), fmt.Sprintf("unknown format %q (json, csv, parquet, arrow)", format))
-	}
-	code := q.Get("territory")
-	if code != "" {
-		if err := checkCode(code); err != nil {
-			return err
-		}
-	}
-	_, body, err := snap.Cached("values|"+canonicalQuery(r), func() (string, []byte, error) {
-		body, err := s.renderValues(r, a, ind, level, code, format, q)
+	types := map[string]string{"json": "application/json; charset=utf-8", "csv": "text/csv; charset=utf-8",
+		"parquet": "application/vnd.apache.parquet", "arrow": "application/vnd.apache.arrow.stream"}
+	ctype := types[v.format]
+	key := v.key()
+	_, body, err := snap.Cached(key, func() (string, []byte, error) {
+		body, err := s.renderValues(r, a, v)
 		return ctype, body, err
 	})
 	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", ctype)
-	base := fmt.Sprintf("%s-%s", ind.ID, level)
-	switch format {
+	base := fmt.Sprintf("%s-%s", v.ind.ID, v.level)
+	switch v.format {
 	case "csv":
 		w.Header().Set("Content-Disposition", `attachment; filename="`+base+`.csv"`)
 	case "parquet":
@@ -110,12 +95,13 @@ func (s *Server) values(w http.ResponseWriter, r *http.Request, snap *Snapshot) 
 	case "arrow":
 		w.Header().Set("Content-Disposition", `attachment; filename="`+base+`.arrows"`)
 	}
-	return writeCached(w, r, snap, "values|"+canonicalQuery(r), body)
+	return writeCached(w, r, snap, key, body)
 }
 
 // renderValues answers /api/values in one format.
-func (s *Server) renderValues(r *http.Request, a *atlas.Atlas, ind cube.Indicator, level value.Level, code, format string, q url.Values) ([]byte, error) {
-	ranked, err := a.Cube.Rank(r.Context(), ind.ID, level, q.Get("vintage"), q.Get("public"))
+func (s *Server) renderValues(r *http.Request, a *atlas.Atlas, v valuesRequest) ([]byte, error) {
+	ind, level, code := v.ind, v.level, v.territory
+	ranked, err := a.Cube.Rank(r.Context(), ind.ID, level, v.vintage, v.public)
 	if err != nil {
 		return nil, cubeError(err)
 	}
@@ -136,9 +122,9 @@ func (s *Server) renderValues(r *http.Request, a *atlas.Atlas, ind cube.Indicato
 		facts[i] = f.Fact
 	}
 	var b bytes.Buffer
-	switch format {
+	switch v.format {
 	case "csv":
-		err = cube.WriteCSV(&b, facts, q.Get("decimal") == ",")
+		err = cube.WriteCSV(&b, facts, v.decimalComma)
 		return b.Bytes(), err
 	case "parquet":
 		err = cube.WriteParquet(r.Context(), &b, facts)

@@ -65,6 +65,10 @@ func TestCubeAPI(t *testing.T) {
 		{"/charts/reference/population.svg", 400, []string{`demande un territoire`}},
 		{"/charts/reference/population.svg?territory=x1", 400, []string{`code de territoire malformé`}},
 		{"/charts/ranking/population.gif", 400, []string{`format de graphique inconnu`}},
+		{"/api/values?indicator=population&level=epci&method=jenks", 400, []string{`"erreur":"paramètre inconnu « method » (paramètres de /api/values : indicator`, `"error":"unknown parameter \"method\"`}},
+		{"/api/values?indicator=population&level=epci&level=commune", 400, []string{`paramètre level donné 2 fois`, `parameter level given 2 times`}},
+		{"/api/values?indicator=population&level=epci&decimal=x", 400, []string{`séparateur décimal inconnu`}},
+		{"/charts/ranking/population.svg?level=epci&_=1", 400, []string{`"erreur":"paramètre inconnu « _ » (paramètres d'un graphique : level`, `"error":"unknown parameter \"_\"`}},
 	}
 	for _, tc := range tests {
 		resp, body := get(t, ts.URL+tc.path)

@@ -14,6 +14,15 @@ function params() {
   return p;
 }
 
+// dataParams are the parameters of /api/values and /charts, which refuse
+// the map-only ones (method, classes).
+function dataParams() {
+  const p = params();
+  p.delete("method");
+  p.delete("classes");
+  return p;
+}
+
 async function getJSON(url) {
   const r = await fetch(url);
   const body = await r.json();
@@ -62,11 +71,11 @@ async function refresh() {
   $("map-svg").href = mapURL;
   $("map-png").href = `/maps/${ind}.png?${p}`;
   $("map-embed").href = `/embed/map/${ind}?${p}`;
-  $("csv").href = `/api/values?indicator=${ind}&${p}&format=csv`;
+  $("csv").href = `/api/values?indicator=${ind}&${dataParams()}&format=csv`;
   try {
     const [svg, data] = await Promise.all([
       fetch(mapURL).then(async (r) => { if (!r.ok) throw new Error((await r.json()).erreur); return r.text(); }),
-      getJSON(`/api/values?indicator=${ind}&${p}`),
+      getJSON(`/api/values?indicator=${ind}&${dataParams()}`),
     ]);
     $("map").innerHTML = svg;
     for (const path of $("map").querySelectorAll("path[data-code]")) {
@@ -74,7 +83,7 @@ async function refresh() {
     }
     fillRanking(data);
     // A ranking of 1,202 communes would be unreadable: rank the EPCI then.
-    const cp = new URLSearchParams(p);
+    const cp = dataParams();
     if (cp.get("level") === "commune") cp.set("level", "epci");
     const chart = await fetch(`/charts/ranking/${ind}.svg?${cp}`);
     $("chart").innerHTML = chart.ok ? await chart.text() : "";

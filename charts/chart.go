@@ -3,13 +3,14 @@
 // their values with a status, their colours and the value scale used both
 // by the static SVG and by the interactive go-echarts chart.
 
-package maps
+package charts
 
 import (
 	"fmt"
 	"math"
 	"strings"
 
+	"github.com/region-bretagne/obs/echartspage"
 	"github.com/region-bretagne/obs/frnum"
 	"github.com/region-bretagne/obs/value"
 )
@@ -79,7 +80,7 @@ func chartID(id, def string) (string, error) {
 	if id == "" {
 		id = def
 	}
-	if !validID.MatchString(id) {
+	if !echartspage.ValidID.MatchString(id) {
 		return "", fmt.Errorf("maps: chart id %q: want letters, digits, '-' or '_', starting with a letter", id)
 	}
 	return id, nil

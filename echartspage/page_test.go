@@ -1,11 +1,9 @@
 // Tests for the HTML writer: script escaping, JavaScript text literals,
 // fragments, and fuzz targets for the two escapers.
 
-package maps
+package echartspage
 
 import (
-	"bytes"
-	"context"
 	"net/url"
 	"regexp"
 	"strings"
@@ -36,13 +34,13 @@ func TestJSText(t *testing.T) {
 		{"", "''"},
 	}
 	for _, tt := range tests {
-		if got := jsText(tt.in); got != tt.want {
-			t.Errorf("jsText(%q) = %s, want %s", tt.in, got, tt.want)
+		if got := JSText(tt.in); got != tt.want {
+			t.Errorf("JSText(%q) = %s, want %s", tt.in, got, tt.want)
 		}
 	}
 }
 
-// FuzzJSText checks that jsText never emits a character that would break
+// FuzzJSText checks that JSText never emits a character that would break
 // a go-echarts function string ('"' or '\'), nor a quote that ends the
 // literal early, and that the encoded text decodes back to the input
 // (made valid UTF-8).
@@ -51,26 +49,26 @@ func FuzzJSText(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		got := jsText(s)
+		got := JSText(s)
 		s = strings.ToValidUTF8(s, "\uFFFD") // what decodeURIComponent can decode
 		if strings.ContainsAny(got, "\"\\\n") {
-			t.Fatalf("jsText(%q) = %s holds a forbidden character", s, got)
+			t.Fatalf("JSText(%q) = %s holds a forbidden character", s, got)
 		}
 		inner, enc := strings.CutPrefix(got, "decodeURIComponent(")
 		if enc {
 			inner = strings.TrimSuffix(inner, ")")
 		}
 		if len(inner) < 2 || inner[0] != '\'' || inner[len(inner)-1] != '\'' || strings.Contains(inner[1:len(inner)-1], "'") {
-			t.Fatalf("jsText(%q) = %s is not one quoted literal", s, got)
+			t.Fatalf("JSText(%q) = %s is not one quoted literal", s, got)
 		}
 		body := inner[1 : len(inner)-1]
 		if enc {
 			dec, err := url.PathUnescape(body)
 			if err != nil || dec != s {
-				t.Fatalf("jsText(%q) decodes to %q (%v)", s, dec, err)
+				t.Fatalf("JSText(%q) decodes to %q (%v)", s, dec, err)
 			}
 		} else if body != s {
-			t.Fatalf("jsText(%q) = %s", s, got)
+			t.Fatalf("JSText(%q) = %s", s, got)
 		}
 	})
 }
@@ -97,49 +95,4 @@ func FuzzEscapeScript(f *testing.F) {
 			t.Fatalf("unescape(escapeScript(%q)) = %q", s, back)
 		}
 	})
-}
-
-func TestWriteFragment(t *testing.T) {
-	c, err := referenceFixture().Echarts()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if err := c.WriteFragment(&buf); err != nil {
-		t.Fatal(err)
-	}
-	frag := buf.String()
-	for _, bad := range []string{"<html", "<head", "echarts.min.js"} {
-		if strings.Contains(frag, bad) {
-			t.Errorf("fragment holds %q: it must rely on the page's library", bad)
-		}
-	}
-	if !strings.Contains(frag, `<div id="obs-reference" class="obs-chart" role="img" aria-label="Diagramme en barres comparant Rennes`) {
-		t.Errorf("fragment lacks the accessible chart div:\n%.400s", frag)
-	}
-	// The map's fragment carries its registerMap before the chart's script.
-	m, err := EchartsMap(context.Background(), fixtureSpec(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	buf.Reset()
-	if err := m.WriteFragment(&buf); err != nil {
-		t.Fatal(err)
-	}
-	s := buf.String()
-	if r, o := strings.Index(s, "echarts.registerMap("), strings.Index(s, ".setOption("); r < 0 || o < 0 || r > o {
-		t.Errorf("registerMap at %d, setOption at %d", r, o)
-	}
-	// A tall chart keeps its minimum height.
-	rk, err := rankingFixture().Echarts()
-	if err != nil {
-		t.Fatal(err)
-	}
-	buf.Reset()
-	if err := rk.WriteFragment(&buf); err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(buf.String(), `style="min-height: 1075px"`) {
-		t.Errorf("ranking fragment lacks its min-height (61 rows)")
-	}
 }

@@ -3,7 +3,7 @@
 // several charts. The echarts library is never fetched from a CDN: it is
 // either served by the obs server under web.AssetsHost or inlined.
 
-package maps
+package echartspage
 
 import (
 	"bytes"
@@ -18,8 +18,8 @@ import (
 	"github.com/region-bretagne/obs/web"
 )
 
-// EchartsAssets says how a page gets the echarts library.
-type EchartsAssets struct {
+// Assets says how a page gets the echarts library.
+type Assets struct {
 	// Inline is the content of echarts.min.js (web.EchartsJS). When set, the
 	// page carries the library in a <script> element and opens offline
 	// without a server: use it for HTML files written to disk. When empty,
@@ -28,15 +28,15 @@ type EchartsAssets struct {
 	Inline []byte
 }
 
-// EchartsChart is a go-echarts chart ready to be written as HTML.
-type EchartsChart struct {
+// Chart is a go-echarts chart ready to be written as HTML.
+type Chart struct {
 	// ID is the id of the chart's <div>, unique within a page.
 	ID string
 	// Title is the page title; Description is the accessible text of the
 	// chart (also given to echarts' aria option).
 	Title, Description string
 	// Chart is the go-echarts chart (*charts.Map, *charts.Bar, *charts.Line).
-	Chart EchartsRenderer
+	Chart Renderer
 	// MinHeight, in pixels, keeps tall charts (61 ranked EPCI) readable in
 	// a small frame: the page scrolls instead of squeezing the bars. It is
 	// also the height to give the iframe. 0 means none.
@@ -48,10 +48,10 @@ type EchartsChart struct {
 	headScripts []string
 }
 
-// EchartsRenderer is what obs needs from a go-echarts chart: validation
+// Renderer is what obs needs from a go-echarts chart: validation
 // (which prefixes the library URLs with AssetsHost), the option JSON and
 // the library URLs. Every go-echarts chart type satisfies it.
-type EchartsRenderer interface {
+type Renderer interface {
 	Validate()
 	JSONNotEscaped() template.HTML
 	GetAssets() opts.Assets
@@ -71,16 +71,16 @@ func initOpts(id, title string) opts.Initialization {
 	}
 }
 
-// addHeadScript records a script to run before setOption, in c and in the
+// AddHeadScript records a script to run before setOption, in c and in the
 // go-echarts chart's customized headers.
-func (c *EchartsChart) addHeadScript(base *charts.BaseConfiguration, js string) {
+func (c *Chart) AddHeadScript(base *charts.BaseConfiguration, js string) {
 	c.headScripts = append(c.headScripts, js)
 	base.AddCustomizedHeaders("<script>" + escapeScript(js) + "</script>")
 }
 
 // HeadScripts returns the scripts that run before setOption (for tests and
 // for callers assembling their own page).
-func (c *EchartsChart) HeadScripts() []string {
+func (c *Chart) HeadScripts() []string {
 	return append([]string(nil), c.headScripts...)
 }
 
@@ -89,7 +89,7 @@ func (c *EchartsChart) HeadScripts() []string {
 // their "__f__" markers with the quotes around them, as go-echarts' own
 // templates do. (RenderSnippet().Option cannot be used: in v2.6.7 it strips
 // the markers before HTML-unescaping, so functions stay quoted strings.)
-func (c *EchartsChart) Option() string {
+func (c *Chart) Option() string {
 	c.Chart.Validate()
 	return strings.TrimSpace(funcMarkers.ReplaceAllString(string(c.Chart.JSONNotEscaped()), ""))
 }
@@ -100,7 +100,7 @@ var funcMarkers = regexp.MustCompile(`(__f__")|("__f__)|(__f__)`)
 // WriteHTML writes a complete HTML page holding the chart alone, sized to
 // fill its window (100 % × 100 %) and resized with it: the page suits an
 // iframe. assets chooses between the served and the inlined library.
-func (c *EchartsChart) WriteHTML(w io.Writer, assets EchartsAssets) error {
+func (c *Chart) WriteHTML(w io.Writer, assets Assets) error {
 	var frag bytes.Buffer
 	if err := c.WriteFragment(&frag); err != nil {
 		return err
@@ -126,8 +126,8 @@ func (c *EchartsChart) WriteHTML(w io.Writer, assets EchartsAssets) error {
 // the head scripts (registerMap…), then the <div> and the script that
 // creates the chart, sets its option and resizes it with the window. The
 // <div> fills its parent, which must have a height.
-func (c *EchartsChart) WriteFragment(w io.Writer) error {
-	if !validID.MatchString(c.ID) {
+func (c *Chart) WriteFragment(w io.Writer) error {
+	if !ValidID.MatchString(c.ID) {
 		return fmt.Errorf("maps: chart id %q: want letters, digits, '-' or '_', starting with a letter", c.ID)
 	}
 	data := echartsFragmentData{ID: c.ID, Description: c.Description, MinHeight: c.MinHeight}
@@ -141,8 +141,8 @@ func (c *EchartsChart) WriteFragment(w io.Writer) error {
 	return nil
 }
 
-// validID restricts chart ids to what is safe in HTML ids and JS strings.
-var validID = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_-]*$`)
+// ValidID restricts chart ids to what is safe in HTML ids and JS strings.
+var ValidID = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_-]*$`)
 
 // scriptEnd matches what would end or confuse a <script> element's text.
 var scriptEnd = regexp.MustCompile(`(?i)</(script)|<!--`)

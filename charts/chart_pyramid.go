@@ -4,7 +4,7 @@
 // (dossier complet, P22_POP0014 … P22_POP90P) has age bands without sex,
 // so it gives the bar form: drawing a pyramid from it would invent a split.
 
-package maps
+package charts
 
 import (
 	"fmt"
@@ -13,7 +13,9 @@ import (
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
+	"github.com/region-bretagne/obs/echartspage"
 	"github.com/region-bretagne/obs/frnum"
+	"github.com/region-bretagne/obs/svgdoc"
 )
 
 // AgeBand is one age band: its values by sex (pyramid) or its total.
@@ -140,8 +142,8 @@ func (c PyramidChart) SVG() ([]byte, error) {
 	rowY := func(i int) float64 { return y1 - (float64(i)+0.5)*pyrRow } // youngest at the bottom
 	if c.BySex {
 		mid := chartWidth / 2
-		lx0, lx1 := margin+70, mid-pyrGutter/2 // men: value grows leftwards from lx1
-		rx0, rx1 := mid+pyrGutter/2, chartWidth-margin-70
+		lx0, lx1 := svgdoc.Margin+70, mid-pyrGutter/2 // men: value grows leftwards from lx1
+		rx0, rx1 := mid+pyrGutter/2, chartWidth-svgdoc.Margin-70
 		half := valueScale{lo: 0, hi: sc.hi, step: sc.step, decimals: sc.decimals}
 		s.text((lx0+lx1)/2, y0-10, 13, "middle", chartMen, `font-weight="bold"`, labelMen)
 		s.text((rx0+rx1)/2, y0-10, 13, "middle", chartWomen, `font-weight="bold"`, labelWomen)
@@ -150,8 +152,8 @@ func (c PyramidChart) SVG() ([]byte, error) {
 		s.raw(`<g class="bands">` + "\n")
 		for i, b := range c.Bands {
 			y := rowY(i)
-			fmt.Fprintf(&s.b, `<g class="band" data-label="%s">`, esc(b.Label))
-			s.text(mid, y+4, 12, "middle", textColor, "", b.Label)
+			fmt.Fprintf(&s.b, `<g class="band" data-label="%s">`, svgdoc.Esc(b.Label))
+			s.text(mid, y+4, 12, "middle", svgdoc.TextColor, "", b.Label)
 			for _, side := range []struct {
 				v       ChartValue
 				a, z    float64
@@ -162,12 +164,12 @@ func (c PyramidChart) SVG() ([]byte, error) {
 				if side.v.drawn() {
 					x := half.pos(side.v.Value, side.a, side.z)
 					s.rect(side.a, y-pyrBar/2, x-side.a, pyrBar, side.color,
-						fmt.Sprintf(`data-sex="%s" data-value="%s"`, side.sex, jsNumber(side.v.Value)))
+						fmt.Sprintf(`data-sex="%s" data-value="%s"`, side.sex, echartspage.JSNumber(side.v.Value)))
 					anchor := "start"
 					if side.outward < 0 {
 						anchor = "end"
 					}
-					s.text(x+4*side.outward, y+4, 11, anchor, textColor, "", c.text(side.v))
+					s.text(x+4*side.outward, y+4, 11, anchor, svgdoc.TextColor, "", c.text(side.v))
 				} else {
 					anchor := "start"
 					if side.outward < 0 {
@@ -184,18 +186,18 @@ func (c PyramidChart) SVG() ([]byte, error) {
 		for _, b := range c.Bands {
 			labelW = math.Max(labelW, textWidth(b.Label, 12))
 		}
-		x0, x1 := margin+labelW+10, chartWidth-margin-rankValueRoom
+		x0, x1 := svgdoc.Margin+labelW+10, chartWidth-svgdoc.Margin-rankValueRoom
 		s.valueAxis(sc, c.Unit, true, x0, x1, y0, y1)
 		zero := sc.pos(0, x0, x1)
 		s.raw(`<g class="bands">` + "\n")
 		for i, b := range c.Bands {
 			y := rowY(i)
-			fmt.Fprintf(&s.b, `<g class="band" data-label="%s">`, esc(b.Label))
-			s.text(x0-8, y+4, 12, "end", textColor, "", b.Label)
+			fmt.Fprintf(&s.b, `<g class="band" data-label="%s">`, svgdoc.Esc(b.Label))
+			s.text(x0-8, y+4, 12, "end", svgdoc.TextColor, "", b.Label)
 			if b.Total.drawn() {
 				x := sc.pos(b.Total.Value, x0, x1)
-				s.rect(zero, y-pyrBar/2, x-zero, pyrBar, chartMen, fmt.Sprintf(`data-value="%s"`, jsNumber(b.Total.Value)))
-				s.text(math.Max(x, zero)+4, y+4, 11, "start", textColor, "", c.text(b.Total))
+				s.rect(zero, y-pyrBar/2, x-zero, pyrBar, chartMen, fmt.Sprintf(`data-value="%s"`, echartspage.JSNumber(b.Total.Value)))
+				s.text(math.Max(x, zero)+4, y+4, 11, "start", svgdoc.TextColor, "", c.text(b.Total))
 			} else {
 				s.statusMark(b.Total, zero+4, y+4, "start")
 			}
@@ -212,7 +214,7 @@ func (c PyramidChart) SVG() ([]byte, error) {
 // absolute value, women positive) on the symmetric scale of the SVG; for
 // bars by age, one series. Values without a bar carry a "secret" or "n.d."
 // mark.
-func (c PyramidChart) Echarts() (*EchartsChart, error) {
+func (c PyramidChart) Echarts() (*echartspage.Chart, error) {
 	if err := c.validate(); err != nil {
 		return nil, err
 	}
@@ -254,7 +256,7 @@ func (c PyramidChart) Echarts() (*EchartsChart, error) {
 			}
 			if v.drawn() {
 				it.Value = sd.sign * v.Value
-				it.Label = map[string]any{"show": true, "position": pos, "formatter": c.text(v), "color": textColor, "fontSize": 11}
+				it.Label = map[string]any{"show": true, "position": pos, "formatter": c.text(v), "color": svgdoc.TextColor, "fontSize": 11}
 			} else {
 				marks = append(marks, statusMarkPoint(c.short(v), []any{0, i}, pos))
 			}
@@ -267,22 +269,22 @@ func (c PyramidChart) Echarts() (*EchartsChart, error) {
 	}
 	notes := statusNotes(c.values())
 	bar := charts.NewBar()
-	bar.SetGlobalOptions(baseOptions(id, c.docTitle(), c.description())...)
-	bar.SetGlobalOptions(charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item", Formatter: tooltipFormatter(c.sourceText())}))
+	bar.SetGlobalOptions(echartspage.BaseOptions(id, c.docTitle(), c.description())...)
+	bar.SetGlobalOptions(charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item", Formatter: echartspage.TooltipFormatter(c.sourceText())}))
 	legend := map[string]any{"show": false}
 	if c.BySex {
 		legend = map[string]any{"show": true, "data": []string{labelMen, labelWomen}, "top": 62, "left": "center",
-			"textStyle": map[string]any{"color": textColor, "fontFamily": echartsFont}}
+			"textStyle": map[string]any{"color": svgdoc.TextColor, "fontFamily": echartspage.Font}}
 	}
-	bar.Accept(optionPatch{set: map[string]any{
-		"title":  echartsTitles(c.Title, c.Subtitle, strings.Join(append(notes, c.sourceText()), "\n")),
+	bar.Accept(echartspage.OptionPatch{Set: map[string]any{
+		"title":  echartspage.Titles(c.Title, c.Subtitle, strings.Join(append(notes, c.sourceText()), "\n")),
 		"legend": legend,
 		"grid":   map[string]any{"left": 70, "right": 70, "top": 96, "bottom": 50 + 15*len(notes), "containLabel": true},
 		"yAxis": map[string]any{"type": "category", "data": bands, "axisTick": map[string]any{"show": false},
-			"axisLabel": map[string]any{"color": textColor, "fontFamily": echartsFont}},
+			"axisLabel": map[string]any{"color": svgdoc.TextColor, "fontFamily": echartspage.Font}},
 		"xAxis":  echartsValueAxis(sc, c.Unit, c.BySex),
 		"series": series,
 	}})
-	return &EchartsChart{ID: id, Title: c.docTitle(), Description: c.description(), Chart: bar,
+	return &echartspage.Chart{ID: id, Title: c.docTitle(), Description: c.description(), Chart: bar,
 		MinHeight: 170 + int(pyrRow)*len(c.Bands)}, nil
 }

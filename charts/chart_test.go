@@ -3,7 +3,7 @@
 // missing values never drawn as 0, and the interactive charts run in the
 // real echarts with the same colours and tick labels as the SVG.
 
-package maps
+package charts
 
 import (
 	"bytes"
@@ -18,6 +18,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/region-bretagne/obs/echartspage"
+	"github.com/region-bretagne/obs/echartstest"
+	"github.com/region-bretagne/obs/svgtest"
 	"github.com/region-bretagne/obs/tooltest"
 	"github.com/region-bretagne/obs/value"
 )
@@ -29,21 +32,21 @@ func TestChartSVGGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			golden(t, "charts/"+f.name+".svg", svg)
+			svgtest.Golden(t, f.name+".svg", svg)
 			again, _ := f.chart.SVG()
 			if !bytes.Equal(svg, again) {
 				t.Error("two renderings differ")
 			}
-			var root svgNode
+			var root svgtest.Node
 			if err := xml.Unmarshal(svg, &root); err != nil {
 				t.Fatalf("SVG is not well-formed XML: %v", err)
 			}
-			if v, _ := root.attr("aria-labelledby"); v != "chart-title chart-desc" {
+			if v, _ := root.Attr("aria-labelledby"); v != "chart-title chart-desc" {
 				t.Errorf("aria-labelledby = %q", v)
 			}
 			var title, desc bool
-			root.walk(func(n svgNode) {
-				id, _ := n.attr("id")
+			root.Walk(func(n svgtest.Node) {
+				id, _ := n.Attr("id")
 				title = title || n.XMLName.Local == "title" && id == "chart-title"
 				desc = desc || n.XMLName.Local == "desc" && id == "chart-desc"
 			})
@@ -89,13 +92,13 @@ func TestChartEchartsGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			var buf bytes.Buffer
-			if err := c.WriteHTML(&buf, EchartsAssets{}); err != nil {
+			if err := c.WriteHTML(&buf, echartspage.Assets{}); err != nil {
 				t.Fatal(err)
 			}
-			golden(t, "charts/"+f.name+".html", buf.Bytes())
-			for _, s := range scriptsOf(buf.String()) {
-				if s.src != "" && s.src != "/assets/echarts.min.js" {
-					t.Errorf("script src %q is not the local asset", s.src)
+			svgtest.Golden(t, f.name+".html", buf.Bytes())
+			for _, s := range echartstest.Scripts(buf.String()) {
+				if s.Src != "" && s.Src != "/assets/echarts.min.js" {
+					t.Errorf("script src %q is not the local asset", s.Src)
 				}
 			}
 		})
@@ -158,16 +161,16 @@ func TestChartNoZeroBars(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var root svgNode
+			var root svgtest.Node
 			if err := xml.Unmarshal(svg, &root); err != nil {
 				t.Fatal(err)
 			}
 			marks := 0
-			root.walk(func(n svgNode) {
-				if v, ok := n.attr("data-value"); ok && (v == "0" || v == "-0") {
+			root.Walk(func(n svgtest.Node) {
+				if v, ok := n.Attr("data-value"); ok && (v == "0" || v == "-0") {
 					t.Errorf("%s drawn with value 0", n.XMLName.Local)
 				}
-				if cls, _ := n.attr("class"); cls == "status-secret" || cls == "status-missing" {
+				if cls, _ := n.Attr("class"); cls == "status-secret" || cls == "status-missing" {
 					marks++
 				}
 			})
@@ -175,7 +178,7 @@ func TestChartNoZeroBars(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			opt := optionOf(t, c)
+			opt := echartstest.Option(t, c)
 			empty, markPoints := 0, 0
 			for _, s := range opt["series"].([]any) {
 				s := s.(map[string]any)
@@ -216,21 +219,21 @@ func TestReferenceBarsProportional(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var root svgNode
+	var root svgtest.Node
 	if err := xml.Unmarshal(svg, &root); err != nil {
 		t.Fatal(err)
 	}
 	heights := map[string]float64{}
 	fills := map[string]string{}
-	root.walk(func(n svgNode) {
-		if v, ok := n.attr("data-value"); ok && n.XMLName.Local == "rect" {
-			h, _ := n.attr("height")
+	root.Walk(func(n svgtest.Node) {
+		if v, ok := n.Attr("data-value"); ok && n.XMLName.Local == "rect" {
+			h, _ := n.Attr("height")
 			f, err := strconv.ParseFloat(h, 64)
 			if err != nil {
 				t.Fatal(err)
 			}
 			heights[v] = f
-			fills[v], _ = n.attr("fill")
+			fills[v], _ = n.Attr("fill")
 		}
 	})
 	if len(heights) != 3 {
@@ -282,29 +285,29 @@ func TestTimeSeriesGaps(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var root svgNode
+	var root svgtest.Node
 	if err := xml.Unmarshal(svg, &root); err != nil {
 		t.Fatal(err)
 	}
 	subpaths := map[string]int{}
 	points := map[string][]string{}
 	var gapYears []string
-	root.walk(func(n svgNode) {
-		if cls, _ := n.attr("class"); cls == "gap" {
-			y, _ := n.attr("data-year")
+	root.Walk(func(n svgtest.Node) {
+		if cls, _ := n.Attr("class"); cls == "gap" {
+			y, _ := n.Attr("data-year")
 			gapYears = append(gapYears, y)
 		}
-		if cls, _ := n.attr("class"); cls != "series" {
+		if cls, _ := n.Attr("class"); cls != "series" {
 			return
 		}
-		name, _ := n.attr("data-name")
+		name, _ := n.Attr("data-name")
 		for _, ch := range n.Nodes {
 			switch ch.XMLName.Local {
 			case "path":
-				d, _ := ch.attr("d")
+				d, _ := ch.Attr("d")
 				subpaths[name] = strings.Count(d, "M")
 			case "circle":
-				y, _ := ch.attr("data-year")
+				y, _ := ch.Attr("data-year")
 				points[name] = append(points[name], y)
 			}
 		}
@@ -327,7 +330,7 @@ func TestTimeSeriesGaps(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	opt := optionOf(t, e)
+	opt := echartstest.Option(t, e)
 	s0 := opt["series"].([]any)[0].(map[string]any)
 	if s0["connectNulls"] != false {
 		t.Error("connectNulls is not false: echarts would bridge the gap")
@@ -382,7 +385,7 @@ func TestChartsInEcharts(t *testing.T) {
 				t.Fatal(err)
 			}
 			ticks, _ := json.Marshal(tt.sc.ticks())
-			run := runInEcharts(t, c, `
+			run := echartstest.Run(t, c, `
 const f = chart.getOption().`+tt.axis+`[0].axisLabel.formatter;
 out.extra = `+string(ticks)+`.map(v => f(v));`)
 			var labels []string
@@ -499,7 +502,7 @@ func BenchmarkRankingChart(b *testing.B) {
 			b.Fatal(err)
 		}
 		var buf bytes.Buffer
-		if err := e.WriteHTML(&buf, EchartsAssets{}); err != nil {
+		if err := e.WriteHTML(&buf, echartspage.Assets{}); err != nil {
 			b.Fatal(err)
 		}
 	}

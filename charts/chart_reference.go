@@ -2,7 +2,7 @@
 // région, France) as columns, static SVG and interactive go-echarts chart.
 // A reference without a value shows "n.d." (or "secret"), never a 0 bar.
 
-package maps
+package charts
 
 import (
 	"fmt"
@@ -11,7 +11,9 @@ import (
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
+	"github.com/region-bretagne/obs/echartspage"
 	"github.com/region-bretagne/obs/frnum"
+	"github.com/region-bretagne/obs/svgdoc"
 	"github.com/region-bretagne/obs/value"
 )
 
@@ -116,7 +118,7 @@ func (c ReferenceChart) SVG() ([]byte, error) {
 	for _, v := range sc.ticks() {
 		tickW = math.Max(tickW, textWidth(sc.tickLabel(v, c.Unit), 11))
 	}
-	x0, x1 := margin+tickW+10, chartWidth-margin
+	x0, x1 := svgdoc.Margin+tickW+10, chartWidth-svgdoc.Margin
 	y0 := s.top + refLabelPad
 	y1 := refHeight - 30 - 15*float64(len(notes)) - refLabelsH
 	s.valueAxis(sc, c.Unit, false, y1, y0, x0, x1)
@@ -131,26 +133,26 @@ func (c ReferenceChart) SVG() ([]byte, error) {
 		if i == 0 {
 			fill, weight = chartHighlight, `font-weight="bold" `
 		}
-		fmt.Fprintf(&s.b, `<g class="bar" data-label="%s" data-status="%s">`, esc(b.Label), esc(string(b.Status)))
-		s.raw("<title>" + esc(b.name()+frnum.UnitSep+": "+c.text(b.ChartValue)) + "</title>\n")
+		fmt.Fprintf(&s.b, `<g class="bar" data-label="%s" data-status="%s">`, svgdoc.Esc(b.Label), svgdoc.Esc(string(b.Status)))
+		s.raw("<title>" + svgdoc.Esc(b.name()+frnum.UnitSep+": "+c.text(b.ChartValue)) + "</title>\n")
 		if b.drawn() {
 			y := sc.pos(b.Value, y1, y0)
-			s.rect(cx-bw/2, zero, bw, y-zero, fill, fmt.Sprintf(`data-value="%s"`, jsNumber(b.Value)))
+			s.rect(cx-bw/2, zero, bw, y-zero, fill, fmt.Sprintf(`data-value="%s"`, echartspage.JSNumber(b.Value)))
 			ly := y - 5
 			if b.Value < 0 {
 				ly = y + 14
 			}
-			s.text(cx, ly, 12, "middle", textColor, weight+`class="value"`, c.text(b.ChartValue))
+			s.text(cx, ly, 12, "middle", svgdoc.TextColor, weight+`class="value"`, c.text(b.ChartValue))
 		} else {
 			s.statusMark(b.ChartValue, cx, zero-6, "middle")
 		}
 		ly := y1 + 16
-		lines := wrap(b.Label, max(maxChars, 6))
+		lines := svgdoc.Wrap(b.Label, max(maxChars, 6))
 		if len(lines) > 2 {
 			lines = []string{lines[0], ellipsis(strings.Join(lines[1:], " "), max(maxChars, 6))}
 		}
 		for _, l := range lines {
-			s.text(cx, ly, 12, "middle", textColor, strings.TrimSpace(weight), l)
+			s.text(cx, ly, 12, "middle", svgdoc.TextColor, strings.TrimSpace(weight), l)
 			ly += 14
 		}
 		if b.Level != "" {
@@ -176,7 +178,7 @@ type echartsBarItem struct {
 // Echarts builds the interactive chart: the same columns, colours, value
 // axis and French labels; references without a value carry an "n.d." or
 // "secret" mark at the baseline (a markPoint, not a data value).
-func (c ReferenceChart) Echarts() (*EchartsChart, error) {
+func (c ReferenceChart) Echarts() (*echartspage.Chart, error) {
 	if err := c.validate(); err != nil {
 		return nil, err
 	}
@@ -205,7 +207,7 @@ func (c ReferenceChart) Echarts() (*EchartsChart, error) {
 			}
 			it.Value = b.Value
 			it.ItemStyle = map[string]any{"color": color}
-			it.Label = map[string]any{"show": true, "position": pos, "formatter": c.text(b.ChartValue), "color": textColor}
+			it.Label = map[string]any{"show": true, "position": pos, "formatter": c.text(b.ChartValue), "color": svgdoc.TextColor}
 		} else {
 			marks = append(marks, statusMarkPoint(c.short(b.ChartValue), []any{i, 0}, "top"))
 		}
@@ -213,21 +215,21 @@ func (c ReferenceChart) Echarts() (*EchartsChart, error) {
 	}
 	notes := statusNotes(c.values())
 	bar := charts.NewBar()
-	bar.SetGlobalOptions(baseOptions(id, c.docTitle(), c.description())...)
+	bar.SetGlobalOptions(echartspage.BaseOptions(id, c.docTitle(), c.description())...)
 	bar.SetGlobalOptions(charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
-		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item", Formatter: tooltipFormatter(c.sourceText())}))
-	bar.Accept(optionPatch{set: map[string]any{
-		"title": echartsTitles(c.Title, c.Subtitle, strings.Join(append(notes, c.sourceText()), "\n")),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item", Formatter: echartspage.TooltipFormatter(c.sourceText())}))
+	bar.Accept(echartspage.OptionPatch{Set: map[string]any{
+		"title": echartspage.Titles(c.Title, c.Subtitle, strings.Join(append(notes, c.sourceText()), "\n")),
 		"grid":  map[string]any{"left": 16, "right": 16, "top": 80, "bottom": 50 + 15*len(notes), "containLabel": true},
 		"xAxis": map[string]any{"type": "category", "data": categories,
-			"axisLabel": map[string]any{"interval": 0, "color": textColor, "fontFamily": echartsFont}},
+			"axisLabel": map[string]any{"interval": 0, "color": svgdoc.TextColor, "fontFamily": echartspage.Font}},
 		"yAxis": echartsValueAxis(sc, c.Unit, false),
 		"series": []map[string]any{{
 			"type": "bar", "name": c.Title, "data": items, "barMaxWidth": refMaxBar,
 			"markPoint": map[string]any{"data": marks},
 		}},
 	}})
-	return &EchartsChart{ID: id, Title: c.docTitle(), Description: c.description(), Chart: bar}, nil
+	return &echartspage.Chart{ID: id, Title: c.docTitle(), Description: c.description(), Chart: bar}, nil
 }
 
 // statusMarkPoint marks a value without a bar ("n.d.", "secret") at a

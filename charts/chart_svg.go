@@ -2,12 +2,13 @@
 // head with accessible title and description, title block, source line,
 // and primitives with escaped text and fixed number formatting.
 
-package maps
+package charts
 
 import (
 	"fmt"
 	"strings"
 
+	"github.com/region-bretagne/obs/svgdoc"
 	"github.com/region-bretagne/obs/value"
 )
 
@@ -25,13 +26,13 @@ type chartSVG struct {
 func newChartSVG(t ChartText, kind string, w, h float64, desc string) *chartSVG {
 	s := &chartSVG{w: w, h: h}
 	fmt.Fprintf(&s.b, `<svg xmlns="http://www.w3.org/2000/svg" width="%s" height="%s" viewBox="0 0 %s %s" role="img" aria-labelledby="chart-title chart-desc" font-family="%s" class="obs-chart %s">`+"\n",
-		num(w), num(h), num(w), num(h), fontFamily, kind)
-	fmt.Fprintf(&s.b, "<title id=\"chart-title\">%s</title>\n<desc id=\"chart-desc\">%s</desc>\n", esc(t.docTitle()), esc(desc))
-	writeDefs(&s.b)
-	fmt.Fprintf(&s.b, "<rect width=\"%s\" height=\"%s\" fill=\"#ffffff\"/>\n", num(w), num(h))
-	s.text(margin, 28, 18, "start", textColor, `font-weight="bold" class="title"`, t.Title)
+		svgdoc.Num(w), svgdoc.Num(h), svgdoc.Num(w), svgdoc.Num(h), svgdoc.FontFamily, kind)
+	fmt.Fprintf(&s.b, "<title id=\"chart-title\">%s</title>\n<desc id=\"chart-desc\">%s</desc>\n", svgdoc.Esc(t.docTitle()), svgdoc.Esc(desc))
+	svgdoc.WriteDefs(&s.b)
+	fmt.Fprintf(&s.b, "<rect width=\"%s\" height=\"%s\" fill=\"#ffffff\"/>\n", svgdoc.Num(w), svgdoc.Num(h))
+	s.text(svgdoc.Margin, 28, 18, "start", svgdoc.TextColor, `font-weight="bold" class="title"`, t.Title)
 	if t.Subtitle != "" {
-		s.text(margin, 48, 13, "start", textColor, `class="subtitle"`, t.Subtitle)
+		s.text(svgdoc.Margin, 48, 13, "start", svgdoc.TextColor, `class="subtitle"`, t.Subtitle)
 	}
 	s.top = t.headerHeight()
 	return s
@@ -47,14 +48,14 @@ func (t ChartText) headerHeight() float64 {
 
 // text writes a <text> element; extra holds further attributes.
 func (s *chartSVG) text(x, y, size float64, anchor, fill, extra, content string) {
-	fmt.Fprintf(&s.b, `<text x="%s" y="%s" font-size="%s" fill="%s"`, num(x), num(y), num(size), fill)
+	fmt.Fprintf(&s.b, `<text x="%s" y="%s" font-size="%s" fill="%s"`, svgdoc.Num(x), svgdoc.Num(y), svgdoc.Num(size), fill)
 	if anchor != "" && anchor != "start" {
 		fmt.Fprintf(&s.b, ` text-anchor="%s"`, anchor)
 	}
 	if extra != "" {
 		s.b.WriteString(" " + extra)
 	}
-	s.b.WriteString(">" + esc(content) + "</text>\n")
+	s.b.WriteString(">" + svgdoc.Esc(content) + "</text>\n")
 }
 
 // rect writes a <rect>; extra holds further attributes.
@@ -65,7 +66,7 @@ func (s *chartSVG) rect(x, y, w, h float64, fill, extra string) {
 	if h < 0 {
 		y, h = y+h, -h
 	}
-	fmt.Fprintf(&s.b, `<rect x="%s" y="%s" width="%s" height="%s" fill="%s"`, num(x), num(y), num(w), num(h), fill)
+	fmt.Fprintf(&s.b, `<rect x="%s" y="%s" width="%s" height="%s" fill="%s"`, svgdoc.Num(x), svgdoc.Num(y), svgdoc.Num(w), svgdoc.Num(h), fill)
 	if extra != "" {
 		s.b.WriteString(" " + extra)
 	}
@@ -75,7 +76,7 @@ func (s *chartSVG) rect(x, y, w, h float64, fill, extra string) {
 // line writes a <line>.
 func (s *chartSVG) line(x1, y1, x2, y2 float64, stroke string, width float64, extra string) {
 	fmt.Fprintf(&s.b, `<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s" stroke-width="%s"`,
-		num(x1), num(y1), num(x2), num(y2), stroke, num(width))
+		svgdoc.Num(x1), svgdoc.Num(y1), svgdoc.Num(x2), svgdoc.Num(y2), stroke, svgdoc.Num(width))
 	if extra != "" {
 		s.b.WriteString(" " + extra)
 	}
@@ -88,10 +89,10 @@ func (s *chartSVG) raw(markup string) { s.b.WriteString(markup) }
 // footer writes the notes, then the source line at the bottom.
 func (s *chartSVG) footer(t ChartText, notes []string) {
 	y := s.h - 12
-	s.text(margin, y, 11, "start", textColor, `class="source"`, t.sourceText())
+	s.text(svgdoc.Margin, y, 11, "start", svgdoc.TextColor, `class="source"`, t.sourceText())
 	for i := len(notes) - 1; i >= 0; i-- {
 		y -= 15
-		s.text(margin, y, 11, "start", chartMuted, `class="note"`, notes[i])
+		s.text(svgdoc.Margin, y, 11, "start", chartMuted, `class="note"`, notes[i])
 	}
 }
 

@@ -3,7 +3,7 @@
 // and the visitor through which obs sets the echarts options that
 // go-echarts' typed model lacks.
 
-package maps
+package echartspage
 
 import (
 	"fmt"
@@ -13,35 +13,35 @@ import (
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 	"github.com/go-echarts/go-echarts/v2/types"
-	"github.com/region-bretagne/obs/value"
+	"github.com/region-bretagne/obs/svgdoc"
 )
 
-// optionPatch is a go-echarts ConfigurationVisitor (the library's hook
+// OptionPatch is a go-echarts ConfigurationVisitor (the library's hook
 // "to modify/enhance chart options before rendering, even though the option
 // structure isn't built-in"). It sets whole option keys from obs' own typed
 // structs: go-echarts v2.6.7 has no float64 visualMap bounds (Piece uses
 // float32 with omitempty, so a bound of 0 vanishes), no per-item fields such
 // as label text, status, visualMap:false or decal, and no list of titles.
-type optionPatch struct {
+type OptionPatch struct {
 	charts.BaseConfigurationVisitor
-	set map[string]any
+	Set map[string]any
 }
 
 // Visit is called by go-echarts after the built-in options are settled.
-func (p optionPatch) Visit(option map[string]any) {
-	for k, v := range p.set {
+func (p OptionPatch) Visit(option map[string]any) {
+	for k, v := range p.Set {
 		option[k] = v
 	}
 }
 
 // Text sizes and colours of the interactive charts, matched to the SVGs.
 const (
-	echartsFont      = "DejaVu Sans, Arial, Helvetica, sans-serif"
-	echartsTextColor = textColor
+	Font      = "DejaVu Sans, Arial, Helvetica, sans-serif"
+	TextColor = svgdoc.TextColor
 )
 
-// echartsTitle is one echarts title component.
-type echartsTitle struct {
+// Title is one echarts title component.
+type Title struct {
 	Text      string         `json:"text"`
 	Subtext   string         `json:"subtext,omitempty"`
 	Left      string         `json:"left,omitempty"`
@@ -50,21 +50,21 @@ type echartsTitle struct {
 	TextStyle map[string]any `json:"textStyle,omitempty"`
 }
 
-// echartsTitles returns the main title (with subtitle) at the top and the
+// Titles returns the main title (with subtitle) at the top and the
 // source line at the bottom.
-func echartsTitles(title, subtitle, source string) []echartsTitle {
-	return []echartsTitle{
+func Titles(title, subtitle, source string) []Title {
+	return []Title{
 		{Text: title, Subtext: subtitle, Left: "10", Top: "8",
-			TextStyle: map[string]any{"fontSize": 16, "fontFamily": echartsFont, "color": echartsTextColor}},
+			TextStyle: map[string]any{"fontSize": 16, "fontFamily": Font, "color": TextColor}},
 		{Text: source, Left: "10", Bottom: "6",
-			TextStyle: map[string]any{"fontSize": 11, "fontWeight": "normal", "fontFamily": echartsFont, "color": echartsTextColor}},
+			TextStyle: map[string]any{"fontSize": 11, "fontWeight": "normal", "fontFamily": Font, "color": TextColor}},
 	}
 }
 
-// baseOptions are the go-echarts global options of every obs chart:
+// BaseOptions are the go-echarts global options of every obs chart:
 // initialisation (fixed id, assets on the obs server), French toolbox,
 // aria description, no animation (the chart is read, not watched).
-func baseOptions(id, title, description string) []charts.GlobalOpts {
+func BaseOptions(id, title, description string) []charts.GlobalOpts {
 	return []charts.GlobalOpts{
 		charts.WithInitializationOpts(initOpts(id, title)),
 		charts.WithToolboxOpts(opts.Toolbox{
@@ -81,13 +81,13 @@ func baseOptions(id, title, description string) []charts.GlobalOpts {
 	}
 }
 
-// jsText returns a JavaScript expression whose value is s, for code given
+// JSText returns a JavaScript expression whose value is s, for code given
 // to go-echarts as a types.FuncStr. Such code travels inside a JSON string,
 // so it must hold neither '"' nor '\': ASCII letters, digits and a few
 // punctuation marks are written as they are, any other byte is
 // percent-encoded and decoded by decodeURIComponent. Invalid UTF-8 is
 // replaced by U+FFFD first, since decodeURIComponent throws on it.
-func jsText(s string) string {
+func JSText(s string) string {
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	plain := true
 	for i := 0; i < len(s); i++ {
@@ -112,52 +112,26 @@ func jsText(s string) string {
 	return b.String()
 }
 
-// jsPlain tells whether a byte may stand as is in jsText's quoted string.
+// jsPlain tells whether a byte may stand as is in JSText's quoted string.
 func jsPlain(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte(" .,-_()/", c) >= 0
 }
 
-// tooltipFormatter is the tooltip of every obs chart: the item's
+// TooltipFormatter is the tooltip of every obs chart: the item's
 // precomputed French lines (data item field "tip", formatted by Go with
 // frnum, so the tooltip reads exactly as the SVG and the tables), HTML-
 // encoded, then the source line. Items without "tip" show their name.
-func tooltipFormatter(source string) types.FuncStr {
+func TooltipFormatter(source string) types.FuncStr {
 	return opts.FuncOpts(`function (p) {
   var e = echarts.format.encodeHTML;
   var d = p.data || {};
   var lines = d.tip || [p.name];
   var html = '<b>' + e(lines[0]) + '</b>';
   for (var i = 1; i < lines.length; i++) { html += '<br/>' + e(lines[i]); }
-  return html + '<br/><span style=font-size:11px;color:#636363>' + e(` + jsText(source) + `) + '</span>';
+  return html + '<br/><span style=font-size:11px;color:#636363>' + e(` + JSText(source) + `) + '</span>';
 }`)
 }
 
-// tickFormatter labels the ticks of a value axis with Go's French
-// formatting: echarts is given the scale's min, max and interval, so its
-// ticks are exactly sc.ticks(), and the function looks each label up.
-// With abs, ticks are labelled by their absolute value (pyramid).
-func tickFormatter(sc valueScale, unit value.Unit, abs bool) types.FuncStr {
-	ticks := sc.ticks()
-	labels := make([]string, len(ticks))
-	for i, v := range ticks {
-		if abs && v < 0 {
-			v = -v
-		}
-		labels[i] = jsText(sc.tickLabel(v, unit))
-	}
-	return opts.FuncOpts(fmt.Sprintf("function (v) { var l = [%s]; var i = Math.round((v - (%s)) / %s); return (i >= 0 && i < l.length) ? l[i] : ''; }",
-		strings.Join(labels, ", "), jsNumber(sc.lo), jsNumber(sc.step)))
-}
-
-// jsNumber writes a float64 as the shortest JavaScript literal that reads
+// JSNumber writes a float64 as the shortest JavaScript literal that reads
 // back the same value.
-func jsNumber(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
-
-// echartsValueAxis is a value axis with the scale of the static chart.
-func echartsValueAxis(sc valueScale, unit value.Unit, abs bool) map[string]any {
-	return map[string]any{
-		"type": "value", "min": sc.lo, "max": sc.hi, "interval": sc.step,
-		"axisLabel": map[string]any{"formatter": tickFormatter(sc, unit, abs), "color": chartAxis, "fontFamily": echartsFont},
-		"splitLine": map[string]any{"lineStyle": map[string]any{"color": chartGrid}},
-	}
-}
+func JSNumber(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }

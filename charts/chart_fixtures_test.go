@@ -1,11 +1,12 @@
 // Fixtures of the chart tests: one chart of each kind with ok, floored,
 // estimated, secret and missing values.
 
-package maps
+package charts
 
 import (
 	"fmt"
 
+	"github.com/region-bretagne/obs/echartspage"
 	"github.com/region-bretagne/obs/value"
 )
 
@@ -99,7 +100,7 @@ func pyramidFixture(bySex bool) PyramidChart {
 // staticChart is what the table-driven tests need from each chart.
 type staticChart interface {
 	SVG() ([]byte, error)
-	Echarts() (*EchartsChart, error)
+	Echarts() (*echartspage.Chart, error)
 }
 
 // chartFixtures lists every fixture by golden-file name.

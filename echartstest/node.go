@@ -1,8 +1,8 @@
-// This file runs generated echarts options in the real echarts library
-// under Node.js (server-side rendering), so tests check what echarts does
-// with them, not only what the JSON says.
+// Run: the generated echarts option in the real echarts library under
+// Node.js (server-side rendering), so tests check what echarts does with
+// it, not only what the JSON says.
 
-package maps
+package echartstest
 
 import (
 	"bytes"
@@ -17,12 +17,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/region-bretagne/obs/echartspage"
 	"github.com/region-bretagne/obs/tooltest"
 	"github.com/region-bretagne/obs/web"
 )
 
-// echartsRun is what runInEcharts returns from Node.
-type echartsRun struct {
+// Result is what Run returns from Node.
+type Result struct {
 	// Fills maps each data item name of series 0 to the fill echarts gives
 	// it (after the visualMap).
 	Fills map[string]string `json:"fills"`
@@ -32,12 +33,12 @@ type echartsRun struct {
 	Extra json.RawMessage `json:"extra"`
 }
 
-// runInEcharts loads echarts.min.js (web/node_modules) in Node, runs the
+// Run loads echarts.min.js (web/node_modules) in Node, runs the
 // chart's head scripts (registerMap), sets its option on an SSR chart and
 // returns the item fills and the SVG. extra is JavaScript run afterwards
 // with `chart`, `option` and `out` in scope. Node or the npm assets
 // missing skip the test locally and fail it in CI.
-func runInEcharts(t *testing.T, c *EchartsChart, extra string) echartsRun {
+func Run(t testing.TB, c *echartspage.Chart, extra string) Result {
 	t.Helper()
 	node := tooltest.Need(t, "node", "nodejs")
 	lib, err := web.Locator{WorkDir: "."}.Locate(context.Background())
@@ -86,7 +87,7 @@ process.exit(0);
 	if err != nil {
 		t.Fatalf("node wrote no result: %v\n%s", err, stdout.String())
 	}
-	var run echartsRun
+	var run Result
 	if err := json.Unmarshal(raw, &run); err != nil {
 		t.Fatalf("reading node output: %v\n%.500s", err, raw)
 	}

@@ -2,7 +2,7 @@
 // territories) for one indicator, with the territory of interest
 // highlighted and an optional reference line (the regional value).
 
-package maps
+package charts
 
 import (
 	"fmt"
@@ -13,7 +13,9 @@ import (
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
+	"github.com/region-bretagne/obs/echartspage"
 	"github.com/region-bretagne/obs/frnum"
+	"github.com/region-bretagne/obs/svgdoc"
 	"github.com/region-bretagne/obs/value"
 )
 
@@ -232,7 +234,7 @@ func (c RankingChart) SVG() ([]byte, error) {
 	height := top + float64(len(rows))*rankRow + 24 + 30 + 15*float64(len(notes))
 	s := newChartSVG(c.ChartText, "ranking", chartWidth, height, c.description(rows))
 
-	x0, x1 := margin+nameW+10, chartWidth-margin-rankValueRoom
+	x0, x1 := svgdoc.Margin+nameW+10, chartWidth-svgdoc.Margin-rankValueRoom
 	y0, y1 := top, top+float64(len(rows))*rankRow
 	s.valueAxis(sc, c.Unit, true, x0, x1, y0-4, y1+2)
 	zero := sc.pos(0, x0, x1)
@@ -244,18 +246,18 @@ func (c RankingChart) SVG() ([]byte, error) {
 		fill, weight := chartReference, ""
 		if hl {
 			fill, weight = chartHighlight, `font-weight="bold"`
-			s.rect(margin-4, y, chartWidth-2*margin+8, rankRow, "#fde0dd", `class="highlight"`)
+			s.rect(svgdoc.Margin-4, y, chartWidth-2*svgdoc.Margin+8, rankRow, "#fde0dd", `class="highlight"`)
 		}
-		fmt.Fprintf(&s.b, `<g class="bar" data-code="%s" data-status="%s" data-rank="%d">`, esc(r.Code), esc(string(r.Status)), r.rank)
-		s.raw("<title>" + esc(r.Name+frnum.UnitSep+": "+c.text(r.ChartValue)) + "</title>\n")
-		s.text(x0-8, mid+4, 11, "end", textColor, weight, ellipsis(r.Name, nameChars))
+		fmt.Fprintf(&s.b, `<g class="bar" data-code="%s" data-status="%s" data-rank="%d">`, svgdoc.Esc(r.Code), svgdoc.Esc(string(r.Status)), r.rank)
+		s.raw("<title>" + svgdoc.Esc(r.Name+frnum.UnitSep+": "+c.text(r.ChartValue)) + "</title>\n")
+		s.text(x0-8, mid+4, 11, "end", svgdoc.TextColor, weight, ellipsis(r.Name, nameChars))
 		if r.drawn() {
 			x := sc.pos(r.Value, x0, x1)
-			s.rect(zero, mid-rankBar/2, x-zero, rankBar, fill, fmt.Sprintf(`data-value="%s"`, jsNumber(r.Value)))
+			s.rect(zero, mid-rankBar/2, x-zero, rankBar, fill, fmt.Sprintf(`data-value="%s"`, echartspage.JSNumber(r.Value)))
 			if r.Value < 0 {
-				s.text(zero+4, mid+4, 11, "start", textColor, weight, c.text(r.ChartValue))
+				s.text(zero+4, mid+4, 11, "start", svgdoc.TextColor, weight, c.text(r.ChartValue))
 			} else {
-				s.text(x+4, mid+4, 11, "start", textColor, weight, c.text(r.ChartValue))
+				s.text(x+4, mid+4, 11, "start", svgdoc.TextColor, weight, c.text(r.ChartValue))
 			}
 		} else {
 			s.statusMark(r.ChartValue, zero+4, mid+4, "start")
@@ -266,8 +268,8 @@ func (c RankingChart) SVG() ([]byte, error) {
 	if c.Reference != nil {
 		x := sc.pos(c.Reference.Value, x0, x1)
 		s.raw(`<g class="reference">` + "\n")
-		s.line(x, y0-6, x, y1, textColor, 1.2, `stroke-dasharray="5 3"`)
-		s.text(x, y0-10, 11, "middle", textColor, "", c.referenceText())
+		s.line(x, y0-6, x, y1, svgdoc.TextColor, 1.2, `stroke-dasharray="5 3"`)
+		s.text(x, y0-10, 11, "middle", svgdoc.TextColor, "", c.referenceText())
 		s.raw("</g>\n")
 	}
 	s.footer(c.ChartText, notes)
@@ -277,7 +279,7 @@ func (c RankingChart) SVG() ([]byte, error) {
 // Echarts builds the interactive ranking: the same order, colours, scale,
 // French labels and reference line; territories without a value carry a
 // "secret" or "n.d." mark. MinHeight keeps 15 px per bar.
-func (c RankingChart) Echarts() (*EchartsChart, error) {
+func (c RankingChart) Echarts() (*echartspage.Chart, error) {
 	if err := c.validate(); err != nil {
 		return nil, err
 	}
@@ -311,7 +313,7 @@ func (c RankingChart) Echarts() (*EchartsChart, error) {
 			}
 			it.Value = r.Value
 			it.ItemStyle = map[string]any{"color": color}
-			it.Label = map[string]any{"show": true, "position": pos, "formatter": c.text(r.ChartValue), "color": textColor, "fontSize": 11}
+			it.Label = map[string]any{"show": true, "position": pos, "formatter": c.text(r.ChartValue), "color": svgdoc.TextColor, "fontSize": 11}
 		} else {
 			marks = append(marks, statusMarkPoint(c.short(r.ChartValue), []any{0, i}, "right"))
 		}
@@ -325,8 +327,8 @@ func (c RankingChart) Echarts() (*EchartsChart, error) {
 	if c.Reference != nil {
 		series["markLine"] = map[string]any{
 			"symbol": "none", "silent": true,
-			"lineStyle": map[string]any{"color": textColor, "type": "dashed", "width": 1.2},
-			"label":     map[string]any{"formatter": c.referenceText(), "position": "start", "color": textColor},
+			"lineStyle": map[string]any{"color": svgdoc.TextColor, "type": "dashed", "width": 1.2},
+			"label":     map[string]any{"formatter": c.referenceText(), "position": "start", "color": svgdoc.TextColor},
 			"data":      []map[string]any{{"xAxis": c.Reference.Value}},
 		}
 	}
@@ -336,10 +338,10 @@ func (c RankingChart) Echarts() (*EchartsChart, error) {
 		nameStyle = map[string]any{"hl": map[string]any{"fontWeight": "bold", "color": chartHighlight}}
 	}
 	bar := charts.NewBar()
-	bar.SetGlobalOptions(baseOptions(id, c.docTitle(), c.description(rows))...)
+	bar.SetGlobalOptions(echartspage.BaseOptions(id, c.docTitle(), c.description(rows))...)
 	bar.SetGlobalOptions(charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
-		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item", Formatter: tooltipFormatter(c.sourceText())}))
-	yLabel := map[string]any{"interval": 0, "color": textColor, "fontFamily": echartsFont, "fontSize": 11}
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item", Formatter: echartspage.TooltipFormatter(c.sourceText())}))
+	yLabel := map[string]any{"interval": 0, "color": svgdoc.TextColor, "fontFamily": echartspage.Font, "fontSize": 11}
 	if nameStyle != nil {
 		for i, r := range rows {
 			if r.Code == c.Highlight {
@@ -348,14 +350,14 @@ func (c RankingChart) Echarts() (*EchartsChart, error) {
 		}
 		yLabel["rich"] = nameStyle
 	}
-	bar.Accept(optionPatch{set: map[string]any{
-		"title": echartsTitles(c.Title, c.Subtitle, strings.Join(append(notes, c.sourceText()), "\n")),
+	bar.Accept(echartspage.OptionPatch{Set: map[string]any{
+		"title": echartspage.Titles(c.Title, c.Subtitle, strings.Join(append(notes, c.sourceText()), "\n")),
 		"grid":  map[string]any{"left": 30, "right": rankValueRoom, "top": 90, "bottom": 50 + 15*len(notes), "containLabel": true},
 		"yAxis": map[string]any{"type": "category", "data": names, "inverse": true, "axisLabel": yLabel,
 			"axisTick": map[string]any{"show": false}},
 		"xAxis":  echartsValueAxis(sc, c.Unit, false),
 		"series": []map[string]any{series},
 	}})
-	return &EchartsChart{ID: id, Title: c.docTitle(), Description: c.description(rows), Chart: bar,
+	return &echartspage.Chart{ID: id, Title: c.docTitle(), Description: c.description(rows), Chart: bar,
 		MinHeight: 160 + int(rankRow)*len(rows)}, nil
 }

@@ -3,7 +3,7 @@
 // never published; a secret value) is a gap in the line, never
 // interpolated; a vintage that no series has is shaded and marked "n.d.".
 
-package maps
+package charts
 
 import (
 	"fmt"
@@ -13,7 +13,9 @@ import (
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
+	"github.com/region-bretagne/obs/echartspage"
 	"github.com/region-bretagne/obs/frnum"
+	"github.com/region-bretagne/obs/svgdoc"
 	"github.com/region-bretagne/obs/value"
 )
 
@@ -239,12 +241,12 @@ func (c TimeSeriesChart) SVG() ([]byte, error) {
 	s := newChartSVG(c.ChartText, "timeseries", chartWidth, height, c.description(years, grid))
 
 	// Legend row.
-	lx := margin
+	lx := svgdoc.Margin
 	ly := s.top + 8
 	s.raw(`<g class="legend">` + "\n")
 	for i, ser := range c.Series {
 		s.line(lx, ly, lx+24, ly, chartSeriesColors[i], 2.5, strings.TrimSpace(dashAttr(i)))
-		s.text(lx+30, ly+4, 12, "start", textColor, "", ser.Name)
+		s.text(lx+30, ly+4, 12, "start", svgdoc.TextColor, "", ser.Name)
 		lx += 30 + textWidth(ser.Name, 12) + 24
 	}
 	s.raw("</g>\n")
@@ -253,7 +255,7 @@ func (c TimeSeriesChart) SVG() ([]byte, error) {
 	for _, v := range sc.ticks() {
 		tickW = math.Max(tickW, textWidth(sc.tickLabel(v, c.Unit), 11))
 	}
-	x0, x1 := margin+tickW+10, chartWidth-margin-20
+	x0, x1 := svgdoc.Margin+tickW+10, chartWidth-svgdoc.Margin-20
 	y0, y1 := ly+26, height-30-15*float64(len(notes))-24
 	// Each year owns a band of equal width, its point at the centre: the
 	// axis runs from half a year before the first to half a year after the
@@ -290,13 +292,13 @@ func (c TimeSeriesChart) SVG() ([]byte, error) {
 			if !pen {
 				cmd = "M"
 			}
-			fmt.Fprintf(&d, "%s%s %s", cmd, num(xOf(j)), num(sc.pos(v.Value, y1, y0)))
+			fmt.Fprintf(&d, "%s%s %s", cmd, svgdoc.Num(xOf(j)), svgdoc.Num(sc.pos(v.Value, y1, y0)))
 			pen = true
 		}
-		fmt.Fprintf(&s.b, `<g class="series" data-name="%s">`+"\n", esc(ser.Name))
+		fmt.Fprintf(&s.b, `<g class="series" data-name="%s">`+"\n", svgdoc.Esc(ser.Name))
 		if d.Len() > 0 {
 			fmt.Fprintf(&s.b, `<path d="%s" fill="none" stroke="%s" stroke-width="%s" stroke-linejoin="round"%s/>`+"\n",
-				d.String(), color, num(width), dashAttr(i))
+				d.String(), color, svgdoc.Num(width), dashAttr(i))
 		}
 		for j, v := range row {
 			if !v.drawn() {
@@ -308,10 +310,10 @@ func (c TimeSeriesChart) SVG() ([]byte, error) {
 				fill = "#ffffff" // floored or estimated: hollow point
 			}
 			fmt.Fprintf(&s.b, `<circle cx="%s" cy="%s" r="%s" fill="%s" stroke="%s" stroke-width="1.5" data-year="%d" data-value="%s"><title>%s</title></circle>`+"\n",
-				num(x), num(y), num(width+0.7), fill, color, years[j], jsNumber(v.Value),
-				esc(ser.Name+", "+strconv.Itoa(years[j])+frnum.UnitSep+": "+c.text(v)))
+				svgdoc.Num(x), svgdoc.Num(y), svgdoc.Num(width+0.7), fill, color, years[j], echartspage.JSNumber(v.Value),
+				svgdoc.Esc(ser.Name+", "+strconv.Itoa(years[j])+frnum.UnitSep+": "+c.text(v)))
 			if i == 0 {
-				s.text(x, y-9, 11, "middle", textColor, `font-weight="bold"`, c.Unit.Format(v.Value, c.Decimals))
+				s.text(x, y-9, 11, "middle", svgdoc.TextColor, `font-weight="bold"`, c.Unit.Format(v.Value, c.Decimals))
 			}
 		}
 		s.raw("</g>\n")
@@ -331,7 +333,7 @@ type echartsLineItem struct {
 // Echarts builds the interactive chart: one line per series with the same
 // colours and dashes, gaps left open (connectNulls false), years without
 // any value shaded and marked "n.d.", the same value axis.
-func (c TimeSeriesChart) Echarts() (*EchartsChart, error) {
+func (c TimeSeriesChart) Echarts() (*echartspage.Chart, error) {
 	if err := c.validate(); err != nil {
 		return nil, err
 	}
@@ -387,7 +389,7 @@ func (c TimeSeriesChart) Echarts() (*EchartsChart, error) {
 			"itemStyle": map[string]any{"color": chartSeriesColors[i]}, "lineStyle": line,
 		}
 		if i == 0 {
-			sr["label"] = map[string]any{"show": true, "position": "top", "fontWeight": "bold", "color": textColor,
+			sr["label"] = map[string]any{"show": true, "position": "top", "fontWeight": "bold", "color": svgdoc.TextColor,
 				"formatter": labelsByIndex(grid[0], c.Unit, c.Decimals)}
 			if len(areas) > 0 {
 				sr["markArea"] = map[string]any{"silent": true, "data": areas}
@@ -396,23 +398,23 @@ func (c TimeSeriesChart) Echarts() (*EchartsChart, error) {
 		series = append(series, sr)
 	}
 	line := charts.NewLine()
-	line.SetGlobalOptions(baseOptions(id, c.docTitle(), c.description(years, grid))...)
-	line.SetGlobalOptions(charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item", Formatter: tooltipFormatter(c.sourceText())}))
-	line.Accept(optionPatch{set: map[string]any{
-		"title":  echartsTitles(c.Title, c.Subtitle, strings.Join(append(notes, c.sourceText()), "\n")),
-		"legend": map[string]any{"show": true, "data": names, "top": 62, "left": 10, "textStyle": map[string]any{"color": textColor, "fontFamily": echartsFont}},
+	line.SetGlobalOptions(echartspage.BaseOptions(id, c.docTitle(), c.description(years, grid))...)
+	line.SetGlobalOptions(charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item", Formatter: echartspage.TooltipFormatter(c.sourceText())}))
+	line.Accept(echartspage.OptionPatch{Set: map[string]any{
+		"title":  echartspage.Titles(c.Title, c.Subtitle, strings.Join(append(notes, c.sourceText()), "\n")),
+		"legend": map[string]any{"show": true, "data": names, "top": 62, "left": 10, "textStyle": map[string]any{"color": svgdoc.TextColor, "fontFamily": echartspage.Font}},
 		"grid":   map[string]any{"left": 16, "right": 30, "top": 100, "bottom": 50 + 15*len(notes), "containLabel": true},
 		// Years on a value axis, half a year of margin each side, a tick and
 		// a label (plain digits, no thousands separator) on each year.
 		"xAxis": map[string]any{"type": "value", "min": float64(years[0]) - 0.5, "max": float64(years[len(years)-1]) + 0.5,
 			"splitLine": map[string]any{"show": false},
 			"axisTick":  map[string]any{"customValues": years},
-			"axisLabel": map[string]any{"customValues": years, "color": chartAxis, "fontFamily": echartsFont,
+			"axisLabel": map[string]any{"customValues": years, "color": chartAxis, "fontFamily": echartspage.Font,
 				"formatter": opts.FuncOpts("function (v) { return String(v); }")}},
 		"yAxis":  echartsValueAxis(sc, c.Unit, false),
 		"series": series,
 	}})
-	return &EchartsChart{ID: id, Title: c.docTitle(), Description: c.description(years, grid), Chart: line}, nil
+	return &echartspage.Chart{ID: id, Title: c.docTitle(), Description: c.description(years, grid), Chart: line}, nil
 }
 
 // labelsByIndex is a label formatter printing Go-formatted values by data
@@ -422,7 +424,7 @@ func labelsByIndex(vals []ChartValue, unit value.Unit, decimals int) any {
 	for i, v := range vals {
 		labels[i] = "''"
 		if v.drawn() {
-			labels[i] = jsText(unit.Format(v.Value, decimals))
+			labels[i] = echartspage.JSText(unit.Format(v.Value, decimals))
 		}
 	}
 	return opts.FuncOpts("function (p) { var l = [" + strings.Join(labels, ", ") + "]; return l[p.dataIndex] || ''; }")
