@@ -86,7 +86,7 @@ func subStore(t *testing.T) *sql.DB {
 		}
 		subPath = filepath.Join(dir, "obs.duckdb")
 		step := Step{"tables", func(ctx context.Context, b *Builder) error { return b.LoadTables(ctx, mine) }}
-		_, subErr = Build(context.Background(), Options{DataDir: data, DBPath: subPath, Steps: []Step{step}, Logger: quiet})
+		_, subErr = Build(context.Background(), Options{DataDir: data, DBPath: subPath, Steps: append(FrameSteps(), step), Logger: quiet})
 	})
 	if subErr != nil {
 		t.Fatalf("build: %v", subErr)

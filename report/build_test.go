@@ -33,21 +33,21 @@ func TestSheetColumnsFollowTheLevel(t *testing.T) {
 		level   value.Level
 		columns []string
 	}{
-		{"35238", "commune", []string{"Rennes", "Rennes Métropole", "Ille-et-Vilaine", "Bretagne"}},
-		{"29083", "commune", []string{"Île-de-Sein", "Finistère", "Bretagne"}}, // an island outside any EPCI
-		{"243500139", "epci", []string{"Rennes Métropole", "Ille-et-Vilaine", "Bretagne"}},
-		{"35", "departement", []string{"Ille-et-Vilaine", "Bretagne"}},
-		{"53", "region", []string{"Bretagne"}},
+		{"35238", "commune", []string{"Rennes", "Rennes Métropole", "Ille-et-Vilaine", "Bretagne", "France"}},
+		{"29083", "commune", []string{"Île-de-Sein", "Finistère", "Bretagne", "France"}}, // an island outside any EPCI
+		{"243500139", "epci", []string{"Rennes Métropole", "Ille-et-Vilaine", "Bretagne", "France"}},
+		{"35", "departement", []string{"Ille-et-Vilaine", "Bretagne", "France"}},
+		{"53", "region", []string{"Bretagne", "France"}},
 	} {
 		t.Run(tc.code, func(t *testing.T) {
 			s, page := sheetHTML(t, tc.code)
 			if s.Level != tc.level || !slices.Equal(s.Columns, tc.columns) {
 				t.Errorf("level %s, columns %q; want %s, %q", s.Level, s.Columns, tc.level, tc.columns)
 			}
-			// Only the Breton communes are staged: France has no value, so
-			// its column is left out and the sheet says why.
-			if !strings.Contains(s.ColumnNote, "France") || !strings.Contains(s.ColumnNote, "seules les communes bretonnes") {
-				t.Errorf("column note %q does not say why France is absent", s.ColumnNote)
+			// France métropolitaine has the values Filosofi publishes for
+			// it (the series' METROPOLE files), so its column is kept.
+			if s.ColumnNote != "" {
+				t.Errorf("column note %q, want none: every column has a value", s.ColumnNote)
 			}
 			for _, th := range s.Themes {
 				for _, r := range th.Rows {
