@@ -19,6 +19,15 @@ import (
 // MapLevels are the levels a choropleth can be drawn at.
 var MapLevels = []value.Level{value.LevelCommune, value.LevelEPCI, value.LevelDepartement, value.LevelQPV, value.LevelIRIS}
 
+// checkMapLevel refuses a level that is not in MapLevels, listing them.
+func checkMapLevel(l string) error {
+	if slices.Contains(MapLevels, value.Level(l)) {
+		return nil
+	}
+	list := value.JoinLevels(MapLevels, ", ")
+	return badf("niveau de carte inconnu « %s » ("+list+")", "unknown map level %q ("+list+")", l)
+}
+
 // Request is a choropleth question, as `obs map` and /maps take it.
 type Request struct {
 	Indicator, Level, Public, Vintage string
@@ -76,8 +85,8 @@ func (a *Atlas) Choropleth(ctx context.Context, r Request) (*Map, error) {
 		r.Level = string(value.LevelCommune)
 	}
 	level := value.Level(r.Level)
-	if !slices.Contains(MapLevels, level) {
-		return nil, badf("niveau de carte inconnu « %s » (commune, epci, departement, qpv, iris)", "unknown map level %q (commune, epci, departement, qpv, iris)", r.Level)
+	if err := checkMapLevel(r.Level); err != nil {
+		return nil, err
 	}
 	if r.Method == "" {
 		r.Method = string(classify.Jenks)

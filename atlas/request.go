@@ -15,7 +15,6 @@ import (
 
 	"github.com/region-bretagne/obs/classify"
 	"github.com/region-bretagne/obs/palette"
-	"github.com/region-bretagne/obs/value"
 )
 
 // MapParams are the parameters of a map request; any other is refused.
@@ -85,8 +84,8 @@ func ParseMapRequest(indicator string, q url.Values) (Request, error) {
 	}
 	get := func(k string) string { return strings.TrimSpace(q.Get(k)) }
 	if v := get("level"); v != "" {
-		if !slices.Contains(MapLevels, value.Level(v)) {
-			return r, badf("niveau de carte inconnu « %s » (commune, epci, departement, qpv, iris)", "unknown map level %q (commune, epci, departement, qpv, iris)", v)
+		if err := checkMapLevel(v); err != nil {
+			return r, err
 		}
 		r.Level = v
 	}
