@@ -141,6 +141,34 @@ func TestPovertyByPublicCommune2021(t *testing.T) {
 	}
 }
 
+// TestPovertyByHouseholdTypeDepartement2020 reads the TYM breakdown of
+// DISP_PAUVRES 2020. The file carries no dictionary; TYM is the household
+// type (1 men alone, 2 women alone, 3 couples without children, 4 couples
+// with children, 5 single-parent families, 6 complex households), as the
+// raw rows confirm: the one-person households' rate (TME1) lies between
+// the rates of men alone and women alone.
+func TestPovertyByHouseholdTypeDepartement2020(t *testing.T) {
+	_, c := realCube(t)
+	rows := rawTable(t, "filosofi/FILO2020_DISP_PAUVRES_DEP.csv")
+	publics := []struct{ public, column string }{
+		{"hommes_seuls", "TYM1TP6020"}, {"femmes_seules", "TYM2TP6020"}, {"couples_sans_enfant", "TYM3TP6020"},
+		{"couples_avec_enfants", "TYM4TP6020"}, {"familles_monoparentales", "TYM5TP6020"}, {"menages_complexes", "TYM6TP6020"},
+	}
+	for _, code := range []string{"22", "29", "35", "56"} {
+		row := rawRow(t, rows, "CODGEO", code)
+		if one, men, women := frNum(t, row["TME1TP6020"]), frNum(t, row["TYM1TP6020"]), frNum(t, row["TYM2TP6020"]); one < math.Min(men, women) || one > math.Max(men, women) {
+			t.Fatalf("%s: TME1 %v is not between TYM1 %v and TYM2 %v: the TYM reading is wrong", code, one, men, women)
+		}
+		for _, p := range publics {
+			want := frNum(t, row[p.column])
+			f := fact(t, c, "taux_pauvrete", "departement", "2020", p.public, code)
+			if f.Status != value.StatusOK || f.Value != want {
+				t.Errorf("%s taux_pauvrete %s 2020: got %v (%s), want %v from %s", code, p.public, f.Value, f.Status, want, p.column)
+			}
+		}
+	}
+}
+
 // rawEPCIHouseholds sums a year's commune households over the COG 2026
 // members of an EPCI and reads the EPCI's own count, both from the raw
 // files.
