@@ -124,7 +124,7 @@ func parseValues(c *cube.Cube, q url.Values) (valuesRequest, error) {
 	if v.ind, err = indicatorParam(c, q.Get("indicator")); err != nil {
 		return v, err
 	}
-	if v.level, err = levelParam(q.Get("level"), cube.Levels); err != nil {
+	if v.level, err = levelParam(q.Get("level"), value.Levels); err != nil {
 		return v, err
 	}
 	switch v.format = q.Get("format"); v.format {

@@ -28,6 +28,10 @@ func TestCubeAPI(t *testing.T) {
 		{"/api/values?indicator=taux_pauvrete&level=commune", 200, []string{`"statut":"secret"`, `"texte":"secret statistique"`}},
 		{"/api/values?indicator=taux_chomage_15_64&level=departement&format=csv&decimal=,", 200, []string{"\ufeffcode;libelle;valeur;numerateur;denominateur;statut;millesime;source\n", ";ok;2022;"}},
 		{"/api/values?indicator=population&level=region&territory=53", 200, []string{`"valeur":3422845`}},
+		// The QPV and IRIS levels: Maurepas's 2022 poverty rate (REVN_2022,
+		// TP60 = 49,8) and Brno, Rennes's poorest IRIS in 2019 (DEC_TP6019 = 58,1).
+		{"/api/values?indicator=taux_pauvrete&level=qpv&territory=QP035004", 200, []string{`"niveau":"qpv"`, `"code":"QP035004","libelle":"Maurepas","valeur":49.8`, `"millesime":"2022"`}},
+		{"/api/values?indicator=taux_pauvrete&level=iris&format=csv", 200, []string{"352380502;Brno;58.1;;;ok;2019;"}},
 		{"/api/compare/243500139", 200, []string{`"niveau":"epci"`, `"niveau":"departement"`, `"niveau":"region"`, `"raison":"non publié à ce niveau"`}},
 		{"/maps/taux_chomage_15_64.svg?level=epci&method=quantile&classes=4", 200, []string{`<svg`, `data-code="243500139"`}},
 		{"/maps/taux_chomage_15_64.csv?level=departement", 200, []string{"\ufeff"}},
