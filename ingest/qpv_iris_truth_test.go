@@ -200,6 +200,26 @@ func TestIRISTruth(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("Rennes IRIS poverty 2019: %v %% (%s %s) to %v %% (%s %s)", gMin, cMin, nMin, gMax, cMax, nMax)
+	// A blank poverty rate in a published row (its median is there) is a
+	// value the publisher withheld: secret, never 0 nor "missing".
+	blank := 0
+	for _, r := range rows {
+		if _, ok := rawNumber(t, r[idx["DISP_TP6019"]]); !ok && strings.HasPrefix(r[idx["COM"]], "35") {
+			if _, med := rawNumber(t, r[idx["DISP_MED19"]]); med {
+				blank++
+				var status string
+				if err := db.QueryRow(`SELECT status FROM observation WHERE level='iris' AND variable='taux_pauvrete' AND vintage='2019' AND code=?`, r[idx["IRIS"]]).Scan(&status); err != nil {
+					t.Fatalf("IRIS %s: %v", r[idx["IRIS"]], err)
+				}
+				if status != "secret" {
+					t.Errorf("IRIS %s: blank poverty rate loaded as %s, want secret", r[idx["IRIS"]], status)
+				}
+			}
+		}
+	}
+	if blank == 0 {
+		t.Fatal("raw file: no blank poverty rate in Ille-et-Vilaine; pick another département")
+	}
 	if n := queryInt(t, db, `SELECT count(*) FROM territory WHERE cog=2026 AND level='iris'`); n != 172 {
 		t.Errorf("%d IRIS territories, want the 172 records of the contour file", n)
 	}
