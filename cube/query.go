@@ -195,6 +195,17 @@ func (c *Cube) Compare(ctx context.Context, code string) ([]Comparison, error) {
 	for _, ind := range c.cat.Indicators {
 		cmp := Comparison{Indicator: ind, Public: ind.DefaultPublic(), Facts: make([]Fact, len(chain))}
 		_, _, vintage, rerr := c.resolve(ind.ID, t.Level, cmp.Public, "")
+		if rerr == nil && ind.Kind == KindPublished {
+			// A published indicator not published for this territory in the
+			// level's latest vintage (Filosofi 2021 exists for communes, not
+			// for EPCI) is compared in the territory's latest published
+			// year: the whole row moves to that year, never mixing years.
+			if j, ok := c.one[factKey{sliceKey{ind.ID, c.cog, t.Level, cmp.Public, vintage}, t.Code}]; ok && !c.facts[j].HasValue() && c.facts[j].Reason == ReasonNotPublished {
+				if f, ok := c.latestWithValue(ind.ID, t, cmp.Public); ok && f.HasValue() {
+					vintage = f.Vintage
+				}
+			}
+		}
 		cmp.Vintage = vintage
 		for i, p := range chain {
 			if rerr == nil {

@@ -213,7 +213,10 @@ func (b *builder) row(c cube.Comparison) (Row, error) {
 // least of all across the missing Filosofi 2022.
 func (b *builder) evolution(c cube.Comparison) (text, period string, ref int, err error) {
 	ind := c.Indicator
-	if ind.Kind == cube.KindPublished || c.Vintage == "" || !isCensus(c.Facts[0]) {
+	if c.Vintage != "" && !isCensus(c.Facts[0]) {
+		return b.seriesEvolution(c)
+	}
+	if ind.Kind == cube.KindPublished || c.Vintage == "" {
 		return "", "", 0, nil
 	}
 	to, perr := strconv.Atoi(c.Vintage)
@@ -259,6 +262,58 @@ func (b *builder) evolution(c cube.Comparison) (text, period string, ref int, er
 	ref = b.notes.add(fr(fmt.Sprintf("Évolution %d-%d (%s) : recensements de %d et de %d, sur la même géographie (COG %d) aux deux dates. Insee déconseille de comparer deux recensements distants de moins de cinq ans.",
 		from, to, kind, from, to, b.a.Cube.COG())))
 	return text, fmt.Sprintf("%d-%d", from, to), ref, nil
+}
+
+// seriesEvolution compares the territory's value with the earliest year of
+// the same source published for it (Filosofi 2014–2021, CNAF 2020–2024,
+// the QPV files 2017–2022): single-year vintages only, both published for
+// this territory on this geography (an EPCI year whose perimeter differs
+// has no value, so it is never the start), nothing interpolated.
+func (b *builder) seriesEvolution(c cube.Comparison) (text, period string, ref int, err error) {
+	ind, last := c.Indicator, c.Facts[0]
+	to, perr := strconv.Atoi(c.Vintage)
+	if perr != nil || !last.HasValue() {
+		return "", "", 0, nil
+	}
+	series, err := b.a.Cube.Series(b.ctx, ind.ID, b.t.Code, c.Public)
+	if err != nil {
+		return "", "", 0, fmt.Errorf("fiche %s, évolution de %s : %w", b.t.Code, ind.ID, err)
+	}
+	var first cube.Fact
+	from := to
+	for _, f := range series {
+		y, err := strconv.Atoi(f.Vintage)
+		if err != nil || y >= from || !f.HasValue() || sourceFamily(f.Source) != sourceFamily(last.Source) {
+			continue
+		}
+		first, from = f, y
+	}
+	if from == to {
+		return "", "", 0, nil
+	}
+	text = evolution(first, last, from, to, ind.Unit)
+	if text == "" {
+		return "", "", 0, nil
+	}
+	kind := "taux de variation annuel moyen"
+	if ind.Unit == "percent" {
+		kind = "écart en points de pourcentage"
+	}
+	ref = b.notes.add(fr(fmt.Sprintf("Évolution %d-%d (%s) : %s et %s, valeurs publiées pour ce territoire, sur la même géographie (COG %d) ; aucune année n'est interpolée.",
+		from, to, kind, first.Source, last.Source, b.a.Cube.COG())))
+	return text, fmt.Sprintf("%d-%d", from, to), ref, nil
+}
+
+// sourceFamily is a source without its years ("Insee, Filosofi 2019" and
+// "Insee, Filosofi 2021" are one series; "CNAF, allocataires par IRIS" is
+// not "CNAF").
+func sourceFamily(source string) string {
+	return strings.TrimSpace(strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return -1
+		}
+		return r
+	}, source))
 }
 
 // isCensus reports whether a fact comes from the census (RP), the only

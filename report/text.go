@@ -73,7 +73,8 @@ func signed(v float64, decimals int) string {
 // ("+0,9 % par an"), the difference in points for shares ("+1,2 pt").
 // It returns "" when either value is absent or the years are not ordered.
 func evolution(from, to cube.Fact, fromYear, toYear int, unit value.Unit) string {
-	if !from.HasValue() || !to.HasValue() || toYear <= fromYear || from.Status != value.StatusOK || to.Status != value.StatusOK {
+	exact := func(f cube.Fact) bool { return f.Status == value.StatusOK || f.Status == value.StatusEstimated }
+	if !from.HasValue() || !to.HasValue() || toYear <= fromYear || !exact(from) || !exact(to) {
 		return ""
 	}
 	switch unit {

@@ -177,11 +177,47 @@ func TestSheetNonAdditiveOnlyWherePublished(t *testing.T) {
 	cmp := readRaw(t, "base_cc_comparateur_bretagne.csv")
 	raw := func(code, col string) string { return cmp.rows[code][cmp.cols[col]] }
 
-	// EPCI and département: INSEE's commune values cannot be aggregated and
-	// no value for these levels is loaded: "n.d." with the reason.
+	// EPCI and département: INSEE's commune values cannot be aggregated.
+	// Filosofi 2021 has no EPCI or département file here, so their row
+	// moves to the latest year published for their level (2019 for the
+	// EPCI, 2020 for the département), with the published value; an
+	// indicator published for no year of the level stays "n.d." with the
+	// reason.
+	epci19 := readRaw(t, "../filosofi/series/FILO2019_DISP_EPCI.csv")
+	dep20 := readRaw(t, "../filosofi/FILO2020_DISP_DEP.csv")
+	pauv20 := readRaw(t, "../filosofi/FILO2020_DISP_PAUVRES_DEP.csv")
+	frNumber := func(tb rawTable, code, col string) float64 {
+		v, err := strconv.ParseFloat(strings.Replace(tb.rows[code][tb.cols[col]], ",", ".", 1), 64)
+		if err != nil {
+			t.Fatalf("raw %s of %s: %v", col, code, err)
+		}
+		return v
+	}
+	for _, tc := range []struct {
+		code, label, vintage, want string
+	}{
+		{"243500139", "Niveau de vie médian (€ par an)", "2019", frInt(frNumber(epci19, "243500139", "Q219")) + "\u00a0€"},
+		{"35", "Niveau de vie médian (€ par an)", "2020", frInt(frNumber(dep20, "35", "Q220")) + "\u00a0€"},
+		{"35", "Taux de pauvreté à 60\u00a0%", "2020", frPercent(frNumber(pauv20, "35", "TP6020"))},
+	} {
+		_, page := sheetHTML(t, tc.code)
+		if c := rowCells(t, page, tc.label)[0]; c.Text != tc.want || c.Status != "ok" {
+			t.Errorf("%s, %s: got %+v, want the published %q", tc.code, tc.label, c, tc.want)
+		}
+		if !strings.Contains(page, "<tr><td>"+html.EscapeString(tc.label)+` <span class="vintage">`+tc.vintage+"</span>") {
+			t.Errorf("%s, %s: the row is not labelled %s", tc.code, tc.label, tc.vintage)
+		}
+	}
+	// Its evolution: the Filosofi series of the same EPCI, 2014 → 2019,
+	// mean annual rate, from the two raw files.
+	epci14 := readRaw(t, "../filosofi/series/FILO2014_DISP_EPCI.csv")
+	rate := (math.Pow(frNumber(epci19, "243500139", "Q219")/frNumber(epci14, "243500139", "Q214"), 1.0/5) - 1) * 100
+	if _, page := sheetHTML(t, "243500139"); !strings.Contains(html.UnescapeString(page), frSigned(rate)+"\u00a0% par an") || !strings.Contains(page, "2014-2019") {
+		t.Errorf("Rennes Métropole median: evolution %s %% par an 2014-2019 not on the sheet", frSigned(rate))
+	}
 	for _, code := range []string{"243500139", "35"} {
 		_, page := sheetHTML(t, code)
-		for _, label := range []string{"Taux de pauvreté à 60\u00a0%", "Niveau de vie médian (€ par an)", "Part des ménages fiscaux imposés"} {
+		for _, label := range []string{"Part des ménages fiscaux imposés"} {
 			c := rowCells(t, page, label)[0]
 			if c.Text != "n.d." || c.Status != "missing" || c.Ref == "" {
 				t.Errorf("%s, %s: got %+v, want n.d. with a footnote", code, label, c)
