@@ -81,7 +81,8 @@ func RenderSVG(ctx context.Context, w io.Writer, spec ChoroplethSpec) error {
 	if spec.Subtitle != "" {
 		header = 70
 	}
-	footer := 34.0
+	source := sourceLines(spec, width)
+	footer := 34.0 + sourceLineHeight*float64(len(source)-1)
 	frameW := width - legendWidth - 3*svgdoc.Margin
 	frameH := height - header - footer
 	v := fitViewport(bound, svgdoc.Margin, header, frameW, frameH)
@@ -138,7 +139,7 @@ func RenderSVG(ctx context.Context, w io.Writer, spec ChoroplethSpec) error {
 
 	writeScaleBar(&b, v, svgdoc.Margin, header+frameH)
 	writeLegend(&b, lg, spec, width-legendWidth-svgdoc.Margin, header)
-	writeFooter(&b, spec, height)
+	writeFooter(&b, source, height)
 	b.WriteString("</svg>\n")
 	_, err = io.WriteString(w, b.String())
 	return err
@@ -182,10 +183,23 @@ func writeArea(b *strings.Builder, a styledArea, g orb.Geometry, v viewport, spe
 	fmt.Fprintf(b, "\"><title>%s</title></path>\n", svgdoc.Esc(name+frnum.UnitSep+": "+value.Text(value.FormTooltip, a.Value, a.Status, spec.Unit, spec.Decimals)))
 }
 
-// writeFooter writes the source line.
-func writeFooter(b *strings.Builder, spec ChoroplethSpec, height float64) {
-	fmt.Fprintf(b, "<text class=\"source\" x=\"%s\" y=\"%s\" font-size=\"11\" fill=\"%s\">%s</text>\n",
-		svgdoc.Num(svgdoc.Margin), svgdoc.Num(height-12), svgdoc.TextColor, svgdoc.Esc(sourceLine(spec)))
+// sourceLineHeight is the line pitch of the source lines (11 px text).
+const sourceLineHeight = 14.0
+
+// sourceLines wraps the source line to the map's width (DejaVu Sans at
+// 11 px averages about 6.6 px a character), so that a long source (a QPV
+// file's) is never clipped at the right edge.
+func sourceLines(spec ChoroplethSpec, width float64) []string {
+	return svgdoc.Wrap(sourceLine(spec), max(20, int((width-2*svgdoc.Margin)/6.6)))
+}
+
+// writeFooter writes the source lines, the last one 12 px above the bottom.
+func writeFooter(b *strings.Builder, lines []string, height float64) {
+	for i, line := range lines {
+		y := height - 12 - sourceLineHeight*float64(len(lines)-1-i)
+		fmt.Fprintf(b, "<text class=\"source\" x=\"%s\" y=\"%s\" font-size=\"11\" fill=\"%s\">%s</text>\n",
+			svgdoc.Num(svgdoc.Margin), svgdoc.Num(y), svgdoc.TextColor, svgdoc.Esc(line))
+	}
 }
 
 // sourceLine is "Source : …, données 2022, géographie COG 2026, projection

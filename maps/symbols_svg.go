@@ -60,7 +60,8 @@ func RenderSymbols(ctx context.Context, w io.Writer, spec SymbolSpec) error {
 	if spec.Subtitle != "" {
 		header = 70
 	}
-	footer := 34.0
+	source := sourceLines(frame, width)
+	footer := 34.0 + sourceLineHeight*float64(len(source)-1)
 	frameW := width - legendWidth - 3*svgdoc.Margin
 	frameH := height - header - footer
 	v := fitViewport(bound, svgdoc.Margin, header, frameW, frameH)
@@ -140,7 +141,7 @@ func RenderSymbols(ctx context.Context, w io.Writer, spec SymbolSpec) error {
 	}
 	writeScaleBar(&b, v, svgdoc.Margin, header+frameH)
 	writeSymbolLegend(&b, l, spec, width-legendWidth-svgdoc.Margin, header)
-	writeFooter(&b, frame, height)
+	writeFooter(&b, source, height)
 	b.WriteString("</svg>\n")
 	_, err = io.WriteString(w, b.String())
 	return err
