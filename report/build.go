@@ -251,17 +251,25 @@ func (b *builder) evolution(c cube.Comparison) (text, period string, ref int, er
 			first = f
 		}
 	}
-	text = evolution(first, last, from, to, ind.Unit)
+	return b.evolutionCell(first, last, from, to, ind.Unit, func(kind string) string {
+		return fmt.Sprintf("Évolution %d-%d (%s) : recensements de %d et de %d, sur la même géographie (COG %d) aux deux dates. Insee déconseille de comparer deux recensements distants de moins de cinq ans.",
+			from, to, kind, from, to, b.a.Cube.COG())
+	})
+}
+
+// evolutionCell is the Évolution cell of two facts: its text, its period
+// and the reference of its note, which note writes from the kind of change
+// (a mean annual rate, or a gap in points for a percentage).
+func (b *builder) evolutionCell(first, last cube.Fact, from, to int, unit value.Unit, note func(kind string) string) (text, period string, ref int, err error) {
+	text = evolution(first, last, from, to, unit)
 	if text == "" {
 		return "", "", 0, nil
 	}
 	kind := "taux de variation annuel moyen"
-	if ind.Unit == "percent" {
+	if unit == value.UnitPercent {
 		kind = "écart en points de pourcentage"
 	}
-	ref = b.notes.add(fr(fmt.Sprintf("Évolution %d-%d (%s) : recensements de %d et de %d, sur la même géographie (COG %d) aux deux dates. Insee déconseille de comparer deux recensements distants de moins de cinq ans.",
-		from, to, kind, from, to, b.a.Cube.COG())))
-	return text, fmt.Sprintf("%d-%d", from, to), ref, nil
+	return text, fmt.Sprintf("%d-%d", from, to), b.notes.add(fr(note(kind))), nil
 }
 
 // seriesEvolution compares the territory's value with the earliest year of
@@ -291,17 +299,10 @@ func (b *builder) seriesEvolution(c cube.Comparison) (text, period string, ref i
 	if from == to {
 		return "", "", 0, nil
 	}
-	text = evolution(first, last, from, to, ind.Unit)
-	if text == "" {
-		return "", "", 0, nil
-	}
-	kind := "taux de variation annuel moyen"
-	if ind.Unit == "percent" {
-		kind = "écart en points de pourcentage"
-	}
-	ref = b.notes.add(fr(fmt.Sprintf("Évolution %d-%d (%s) : %s et %s, valeurs publiées pour ce territoire, sur la même géographie (COG %d) ; aucune année n'est interpolée.",
-		from, to, kind, first.Source, last.Source, b.a.Cube.COG())))
-	return text, fmt.Sprintf("%d-%d", from, to), ref, nil
+	return b.evolutionCell(first, last, from, to, ind.Unit, func(kind string) string {
+		return fmt.Sprintf("Évolution %d-%d (%s) : %s et %s, valeurs publiées pour ce territoire, sur la même géographie (COG %d) ; aucune année n'est interpolée.",
+			from, to, kind, first.Source, last.Source, b.a.Cube.COG())
+	})
 }
 
 // sourceFamily is a source without its years ("Insee, Filosofi 2019" and
